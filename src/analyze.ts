@@ -1,0 +1,147 @@
+// Sources → Report. Runs the pipeline once: read every source (in canonical path order, so the
+// argument order never matters), resolve people from the counting records, build the affiliation
+// structure and measure it. No file system or process access: sources bring their own bytes.
+import { buildAffiliation } from './graph/affiliation.js';
+import { measureFish } from './measure/fish.js';
+import { measureGroups, measureTotals } from './measure/groups.js';
+import { measurePairs } from './measure/pairs.js';
+import { type ReadOptions, readSource } from './read/source.js';
+import type { OverlapOptions, OverlapReport } from './report/schema.js';
+import { resolvePeople } from './resolve/index.js';
+import {
+  COUNTING_STATUSES,
+  type Finding,
+  type InputSummary,
+  type Person,
+  type SkippedRow,
+  type Source,
+  type SourceRecord,
+} from './types.js';
+import { TOOL } from './version.js';
+
+export interface AnalyzeOptions extends ReadOptions {
+  readonly match?: 'exact';
+  readonly minGroups?: number;
+  readonly attendedOnly?: boolean;
+  readonly excludeHosts?: boolean;
+  readonly seed?: number;
+}
+
+export const ANALYZE_DEFAULTS = Object.freeze({
+  match: 'exact' as const,
+  minGroups: 3,
+  attendedOnly: false,
+  excludeHosts: false,
+  seed: 42,
+  groupFrom: 'name' as const,
+});
+
+/** Everything the pipeline produced, for reports that need more than the overlap. */
+export interface Analysis {
+  readonly inputs: InputSummary[];
+  readonly records: SourceRecord[];
+  readonly skipped: SkippedRow[];
+  readonly findings: Finding[];
+  readonly people: Person[];
+}
+
+/** Defaults overlaid with the options that are set (an explicit `undefined` keeps the default). */
+function withDefaults(options: AnalyzeOptions) {
+  const set = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return { ...ANALYZE_DEFAULTS, ...set } as typeof ANALYZE_DEFAULTS & AnalyzeOptions;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reads and resolves: inputs with their accounting, counting records and people. */
+export async function readAndResolve(
+  sources: readonly Source[],
+  options: AnalyzeOptions = {},
+): Promise<Analysis> {
+  const settings = withDefaults(options);
+  const ordered = [...sources].sort((a, b) => compare(a.name, b.name));
+  const inputs: InputSummary[] = [];
+  const all: SourceRecord[] = [];
+  const skipped: SkippedRow[] = [];
+  const findings: Finding[] = [];
+  for (const [index, source] of ordered.entries()) {
+    const bytes = await source.open();
+    const result = readSource(
+      { name: source.name, bytes, group: source.group, dir: source.dir },
+      index,
+      settings,
+    );
+    inputs.push(result.summary);
+    for (const r of result.records) all.push(r);
+    skipped.push(...result.skipped);
+    findings.push(...result.findings);
+  }
+  const counts = (r: SourceRecord) =>
+    COUNTING_STATUSES.has(r.status) &&
+    (!settings.attendedOnly || r.status === 'attended') &&
+    (!settings.excludeHosts || r.role !== 'host');
+  const records = all.filter(counts);
+  const paths = inputs.map((i) => i.path);
+  const resolution = resolvePeople(records, paths, settings.match);
+  for (const i of resolution.merged) {
+    const input = inputs[(records[i] as SourceRecord).source] as InputSummary;
+    input.records--;
+    input.merged++;
+  }
+  findings.push(...resolution.findings);
+  return { inputs, records, skipped, findings, people: resolution.people };
+}
+
+/** The library entry point: sources in, the `netz/overlap@1` report out. */
+export async function analyze(
+  sources: readonly Source[],
+  options: AnalyzeOptions = {},
+): Promise<OverlapReport> {
+  const settings = withDefaults(options);
+  const analysis = await readAndResolve(sources, settings);
+  const graph = buildAffiliation(analysis.people, analysis.records);
+  const notes: string[] = [];
+  if (settings.attendedOnly) {
+    const without = analysis.inputs.filter((i) => !i.hasAttendance).map((i) => i.path);
+    if (without.length > 0) {
+      notes.push(`attended-only: these inputs say nothing about attendance: ${without.join(', ')}`);
+    }
+  }
+  const reportOptions: OverlapOptions = {
+    match: settings.match,
+    minGroups: settings.minGroups,
+    attendedOnly: settings.attendedOnly,
+    excludeHosts: settings.excludeHosts,
+    groupFrom: settings.groupFrom,
+    seed: settings.seed,
+  };
+  return {
+    schema: 'netz/overlap@1',
+    tool: { name: TOOL.name, version: TOOL.version },
+    options: reportOptions,
+    notes,
+    inputs: analysis.inputs.map((i) => ({
+      path: i.path,
+      group: i.group,
+      profile: i.profile,
+      encoding: i.encoding,
+      delimiter: i.delimiter,
+      rows: i.rows,
+      records: i.records,
+      merged: i.merged,
+      skipped: i.skipped,
+      blank: i.blank,
+      sha256: i.sha256,
+    })),
+    skipped: analysis.skipped.map((s) => ({ path: s.path, line: s.line, code: s.code })),
+    findings: analysis.findings
+      .filter((f) => f.path !== undefined && f.line !== undefined)
+      .map((f) => ({ path: f.path as string, line: f.line as number, code: f.code })),
+    totals: measureTotals(graph),
+    groups: measureGroups(graph),
+    pairs: measurePairs(graph),
+    fish: measureFish(graph, { minGroups: settings.minGroups }),
+  };
+}

@@ -1,0 +1,10 @@
+// What a command may touch of the outside world, injected so the CLI runs in-process in tests.
+
+export interface CliContext {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTTY: boolean;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<Uint8Array>;
+}

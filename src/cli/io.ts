@@ -1,0 +1,136 @@
+// The file-system adapter: turns command-line inputs (files, directories, globs that netz expands
+// itself, `-`) into sources, and writes outputs whole or not at all (temporary file + rename).
+import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { InputError, UsageError } from '../errors.js';
+import type { Source } from '../types.js';
+
+/** File endings a directory input contributes. */
+export const SUPPORTED = /\.(csv|tsv|txt)$/i;
+
+export interface InputContext {
+  readonly cwd: string;
+  readonly readStdin: () => Promise<Uint8Array>;
+  readonly group?: string | undefined;
+}
+
+function fileSource(path: string, ctx: InputContext): Source {
+  const full = resolve(ctx.cwd, path);
+  return {
+    name: path,
+    group: ctx.group,
+    dir: basename(dirname(full)),
+    open: async () => {
+      try {
+        return new Uint8Array(await readFile(full));
+      } catch (error) {
+        throw new InputError(
+          'unreadable',
+          path,
+          undefined,
+          `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`,
+        );
+      }
+    },
+  };
+}
+
+async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {
+  try {
+    const s = await stat(path);
+    return s.isDirectory() ? 'dir' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
+/** Expands every argument into sources; the order does not matter (analysis sorts them). */
+export async function expandInputs(args: readonly string[], ctx: InputContext): Promise<Source[]> {
+  if (args.length === 0)
+    throw new UsageError(
+      'no inputs given; name export files, a folder or a glob (netz overlap exports/*.csv)',
+    );
+  const seen = new Set<string>();
+  const sources: Source[] = [];
+  const add = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    sources.push(fileSource(path, ctx));
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      if (seen.has('-')) continue;
+      seen.add('-');
+      let cached: Promise<Uint8Array> | undefined;
+      sources.push({
+        name: '-',
+        group: ctx.group,
+        dir: undefined,
+        open: () => {
+          cached ??= ctx.readStdin();
+          return cached;
+        },
+      });
+      continue;
+    }
+    const kind = await kindOf(resolve(ctx.cwd, arg));
+    if (kind === 'file') {
+      add(arg);
+    } else if (kind === 'dir') {
+      const entries = (await readdir(resolve(ctx.cwd, arg), { withFileTypes: true }))
+        .filter((e) => e.isFile() && SUPPORTED.test(e.name))
+        .map((e) => e.name)
+        .sort();
+      if (entries.length === 0) {
+        throw new InputError(
+          'empty-folder',
+          arg,
+          undefined,
+          'the folder holds no .csv, .tsv or .txt files; name the files directly',
+        );
+      }
+      for (const name of entries) add(join(arg, name));
+    } else if (isDynamicPattern(arg)) {
+      const matches = (
+        await glob([arg], {
+          cwd: ctx.cwd,
+          onlyFiles: true,
+          absolute: isAbsolute(arg),
+          expandDirectories: false,
+        })
+      ).sort();
+      if (matches.length === 0) {
+        throw new InputError(
+          'no-match',
+          arg,
+          undefined,
+          'the pattern matches no file; check the pattern and the working directory',
+        );
+      }
+      for (const m of matches) add(m);
+    } else {
+      throw new InputError(
+        'missing-file',
+        arg,
+        undefined,
+        'no such file or folder; check the path',
+      );
+    }
+  }
+  return sources;
+}
+
+/** Writes `content` to `path` atomically: a temporary file beside it, then a rename. */
+export async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, content, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw new UsageError(
+      `${path}: cannot write the output (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable`,
+    );
+  }
+}

@@ -1,0 +1,62 @@
+// The CLI: registers the commands and maps every error to an exit code in this one place
+// (0 ok, 1 --strict found something, 2 usage error or unusable input).
+import { Command, CommanderError } from 'commander';
+import { EXIT, NetzError } from '../errors.js';
+import { TOOL } from '../version.js';
+import type { CliContext } from './context.js';
+import { overlapCommand } from './overlap.js';
+
+/** Runs netz with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  let code: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const program = new Command('netz')
+    .description(
+      'Find the same fish in every net: how the attendee lists of networking groups overlap.',
+    )
+    .version(TOOL.version, '--version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => ctx.stdout(s),
+      writeErr: (s) => ctx.stderr(s),
+      outputError: (s, write) =>
+        write(`netz: ${s.replace(/^error: /, '').trimEnd()} (see netz --help)\n`),
+    })
+    .exitOverride();
+  const done = (c: number) => {
+    code = c;
+  };
+  const overlap = overlapCommand(ctx, done);
+  overlap.exitOverride().configureOutput({
+    writeOut: (s) => ctx.stdout(s),
+    writeErr: (s) => ctx.stderr(s),
+    outputError: (s, write) =>
+      write(`netz overlap: ${s.replace(/^error: /, '').trimEnd()} (see netz overlap --help)\n`),
+  });
+  program.addCommand(overlap);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
+        return EXIT.ok;
+      }
+      return EXIT.usage;
+    }
+    if (error instanceof NetzError) {
+      ctx.stderr(`netz: ${error.message}\n`);
+      if (debug && error.stack) ctx.stderr(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const err = error as Error;
+    ctx.stderr(`netz: internal error: ${err.message}; run again with --debug and report it\n`);
+    if (debug && err.stack) ctx.stderr(`${err.stack}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,158 @@
+// The options every command shares, defined once: attached to a commander command with
+// `addCommonOptions` and validated by one zod schema before any I/O.
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { FORMATS, type Format } from '../render/index.js';
+import { type ColumnRole, ROLES } from '../types.js';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Attaches the input and output options shared by the reading commands. */
+export function addCommonOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]))
+    .option(
+      '-o, --output <file>',
+      'write to FILE (whole or not at all); the format follows .md, .json or .txt',
+    )
+    .option('--group <name>', 'treat every input as this group')
+    .addOption(
+      new Option('--group-from <source>', 'take each group from the file name or its folder')
+        .choices(['name', 'dir'])
+        .default('name'),
+    )
+    .option(
+      '--map <role=header>',
+      `read column HEADER as ROLE (${ROLES.join(', ')}); repeatable`,
+      collect,
+    )
+    .addOption(
+      new Option(
+        '--encoding <encoding>',
+        'decode inputs with this encoding instead of detecting it',
+      ).choices(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']),
+    )
+    .option('--delimiter <char>', 'field delimiter instead of detecting it (use "\\t" for TAB)')
+    .addOption(
+      new Option('--match <mode>', 'identity matching').choices(['exact']).default('exact'),
+    )
+    .option('--attended-only', 'count only people marked as attended', false)
+    .option('--exclude-hosts', 'leave hosts and panelists out', false)
+    .option('--seed <n>', 'seed for every random choice', '42')
+    .option('--no-color', 'no colour in text output (NO_COLOR is honoured too)')
+    .option('--quiet', 'no notes on stderr', false)
+    .option('--strict', 'exit 1 when rows were skipped or findings need a look', false)
+    .option('--debug', 'show stack traces for internal errors', false);
+}
+
+const CommonSchema = z.object({
+  format: z.enum(FORMATS).optional(),
+  output: z.string().min(1).optional(),
+  group: z.string().min(1).optional(),
+  groupFrom: z.enum(['name', 'dir']),
+  map: z.array(z.string()).optional(),
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+  delimiter: z.string().optional(),
+  match: z.enum(['exact']),
+  attendedOnly: z.boolean(),
+  excludeHosts: z.boolean(),
+  seed: z.string(),
+  color: z.boolean(),
+  quiet: z.boolean(),
+  strict: z.boolean(),
+  debug: z.boolean(),
+});
+
+export interface CommonOptions {
+  readonly format: Format | undefined;
+  readonly output: string | undefined;
+  readonly group: string | undefined;
+  readonly groupFrom: 'name' | 'dir';
+  readonly map: Partial<Record<ColumnRole, string>>;
+  readonly encoding: z.infer<typeof CommonSchema>['encoding'];
+  readonly delimiter: string | undefined;
+  readonly match: 'exact';
+  readonly attendedOnly: boolean;
+  readonly excludeHosts: boolean;
+  readonly seed: number;
+  readonly color: boolean;
+  readonly quiet: boolean;
+  readonly strict: boolean;
+  readonly debug: boolean;
+}
+
+const EXTENSION_FORMAT: Readonly<Record<string, Format>> = {
+  md: 'md',
+  markdown: 'md',
+  json: 'json',
+  txt: 'text',
+};
+
+function parseDelimiter(value: string): string {
+  const named: Record<string, string> = {
+    '\\t': '\t',
+    tab: '\t',
+    TAB: '\t',
+    comma: ',',
+    semicolon: ';',
+    pipe: '|',
+  };
+  const d = named[value] ?? value;
+  if ([...d].length !== 1 || d === '"' || d === '\n' || d === '\r') {
+    throw new UsageError(
+      `--delimiter ${JSON.stringify(value)}: give one character, such as ";" or "\\t"`,
+    );
+  }
+  return d;
+}
+
+/** Validates the raw commander options into typed common options. */
+export function parseCommonOptions(raw: unknown): CommonOptions {
+  const parsed = CommonSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(
+      `option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}; see --help`,
+    );
+  }
+  const o = parsed.data;
+  const seed = Number(o.seed);
+  if (!Number.isSafeInteger(seed))
+    throw new UsageError(`--seed ${o.seed}: give a whole number, such as 42`);
+  const map: Partial<Record<ColumnRole, string>> = {};
+  for (const entry of o.map ?? []) {
+    const at = entry.indexOf('=');
+    const role = entry.slice(0, at) as ColumnRole;
+    if (at < 1 || !ROLES.includes(role) || entry.slice(at + 1).trim() === '') {
+      throw new UsageError(
+        `--map ${entry}: write ROLE=HEADER with ROLE one of ${ROLES.join(', ')}`,
+      );
+    }
+    map[role] = entry.slice(at + 1);
+  }
+  let format = o.format;
+  if (format === undefined && o.output !== undefined) {
+    const ext = o.output.split('.').pop()?.toLowerCase() ?? '';
+    format = EXTENSION_FORMAT[ext];
+  }
+  return {
+    format,
+    output: o.output,
+    group: o.group,
+    groupFrom: o.groupFrom,
+    map,
+    encoding: o.encoding,
+    delimiter: o.delimiter === undefined ? undefined : parseDelimiter(o.delimiter),
+    match: o.match,
+    attendedOnly: o.attendedOnly,
+    excludeHosts: o.excludeHosts,
+    seed,
+    color: o.color,
+    quiet: o.quiet,
+    strict: o.strict,
+    debug: o.debug,
+  };
+}

@@ -1,0 +1,80 @@
+// `netz overlap <inputs…>`: the report. Parses options, runs the pipeline, renders, writes.
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { analyze } from '../analyze.js';
+import { EXIT, UsageError } from '../errors.js';
+import { renderReport } from '../render/index.js';
+import type { CliContext } from './context.js';
+import { expandInputs, writeAtomically } from './io.js';
+import { addCommonOptions, parseCommonOptions } from './options.js';
+
+const EXAMPLES = `
+Examples:
+  netz overlap exports/*.csv                 report on every export in a folder
+  netz overlap exports -f md -o report.md    share the report as Markdown
+  netz overlap a.csv b.csv --min-groups 2    regulars are people in 2 or more groups
+  cat a.csv | netz overlap - b.csv           read one input from standard input`;
+
+/** Builds the `overlap` command; `done` receives the exit code. */
+export function overlapCommand(ctx: CliContext, done: (code: number) => void): Command {
+  const command = new Command('overlap')
+    .description('How much the groups overlap, and who is in every net')
+    .argument(
+      '<inputs...>',
+      'export files, folders or globs (quoted globs are expanded by netz), or - for standard input',
+    )
+    .option('--min-groups <n>', 'a regular is in at least N groups', '3');
+  addCommonOptions(command);
+  command.addHelpText('after', EXAMPLES);
+  command.action(async (inputs: string[], raw: Record<string, unknown>) => {
+    const options = parseCommonOptions({ ...raw, minGroups: undefined });
+    const minGroups = Number(raw.minGroups);
+    if (!Number.isSafeInteger(minGroups) || minGroups < 1) {
+      throw new UsageError(
+        `--min-groups ${String(raw.minGroups)}: give a whole number of at least 1, such as 3`,
+      );
+    }
+    const sources = await expandInputs(inputs, {
+      cwd: ctx.cwd,
+      readStdin: ctx.readStdin,
+      group: options.group,
+    });
+    if (options.output !== undefined) {
+      const target = resolve(ctx.cwd, options.output);
+      if (sources.some((s) => s.name !== '-' && resolve(ctx.cwd, s.name) === target)) {
+        throw new UsageError(
+          `-o ${options.output}: that is one of the inputs; write the report elsewhere`,
+        );
+      }
+    }
+    const report = await analyze(sources, {
+      match: options.match,
+      minGroups,
+      attendedOnly: options.attendedOnly,
+      excludeHosts: options.excludeHosts,
+      seed: options.seed,
+      groupFrom: options.groupFrom,
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      map: options.map,
+    });
+    const format = options.format ?? 'text';
+    const color =
+      options.color &&
+      format === 'text' &&
+      options.output === undefined &&
+      ctx.stdoutIsTTY &&
+      (ctx.env.NO_COLOR === undefined || ctx.env.NO_COLOR === '');
+    const text = renderReport(report, format, { color });
+    if (options.output !== undefined) await writeAtomically(resolve(ctx.cwd, options.output), text);
+    else ctx.stdout(text);
+    const problems: string[] = [];
+    if (report.skipped.length > 0) problems.push(`${report.skipped.length} skipped row(s)`);
+    if (report.findings.length > 0) problems.push(`${report.findings.length} finding(s)`);
+    if (!options.quiet && problems.length > 0) {
+      ctx.stderr(`netz: ${problems.join(' and ')}; see the report's skipped rows and findings\n`);
+    }
+    done(options.strict && problems.length > 0 ? EXIT.strict : EXIT.ok);
+  });
+  return command;
+}

@@ -1,0 +1,61 @@
+// Bytes → text. Takes the raw bytes of one input and returns the decoded text and the encoding
+// that was used: a BOM decides first, then strict UTF-8, else Windows-1252 (via iconv-lite,
+// because Node 20's TextDecoder silently drops 0x80–0x9F: € „ “).
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+import type { Encoding } from '../types.js';
+
+export interface Decoded {
+  readonly text: string;
+  readonly encoding: Encoding;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function hasBom(bytes: Uint8Array, ...bom: number[]): boolean {
+  return bom.every((b, i) => bytes[i] === b);
+}
+
+/** Detects the encoding (or uses `forced`) and decodes; the BOM is never part of the text. */
+export function decodeBytes(bytes: Uint8Array, path: string, forced?: Encoding): Decoded {
+  const encoding = forced ?? detectEncoding(bytes);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (encoding) {
+    case 'utf-8-bom':
+    case 'utf-8': {
+      const start = hasBom(bytes, 0xef, 0xbb, 0xbf) ? 3 : 0;
+      try {
+        return { text: utf8.decode(bytes.subarray(start)), encoding };
+      } catch {
+        throw new InputError(
+          'undecodable',
+          path,
+          undefined,
+          'the file is not valid UTF-8; pass --encoding windows-1252 (or the encoding it was saved in)',
+        );
+      }
+    }
+    case 'utf-16le':
+    case 'utf-16be': {
+      const le = encoding === 'utf-16le';
+      const start = hasBom(bytes, le ? 0xff : 0xfe, le ? 0xfe : 0xff) ? 2 : 0;
+      const body = buffer.subarray(start);
+      return { text: iconv.decode(body, le ? 'utf16le' : 'utf16be'), encoding };
+    }
+    case 'windows-1252':
+      return { text: iconv.decode(buffer, 'win1252'), encoding };
+  }
+}
+
+/** BOM first (UTF-8, UTF-16LE, UTF-16BE), else strict UTF-8, else Windows-1252. */
+export function detectEncoding(bytes: Uint8Array): Encoding {
+  if (hasBom(bytes, 0xef, 0xbb, 0xbf)) return 'utf-8-bom';
+  if (hasBom(bytes, 0xff, 0xfe)) return 'utf-16le';
+  if (hasBom(bytes, 0xfe, 0xff)) return 'utf-16be';
+  try {
+    utf8.decode(bytes);
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}

@@ -1,0 +1,130 @@
+// Text → table rows. Takes decoded text and returns its rows with the physical line where each
+// starts, after choosing the delimiter by consistent column counts over a sample of lines.
+import { parse } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+
+export interface TableRow {
+  /** 1-based physical line where the row starts. */
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+export interface Table {
+  readonly delimiter: string;
+  readonly rows: readonly TableRow[];
+}
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+const SAMPLE_LINES = 50;
+
+/** Splits one logical sample into field counts per record, honouring double quotes. */
+function fieldCounts(sample: string, delimiter: string): number[] {
+  const counts: number[] = [];
+  let fields = 1;
+  let inQuotes = false;
+  let empty = true;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample[i];
+    if (inQuotes) {
+      if (c === '"') {
+        if (sample[i + 1] === '"') i++;
+        else inQuotes = false;
+      }
+    } else if (c === '"') {
+      inQuotes = true;
+      empty = false;
+    } else if (c === delimiter) {
+      fields++;
+      empty = false;
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && sample[i + 1] === '\n') i++;
+      if (!empty) counts.push(fields);
+      fields = 1;
+      empty = true;
+      if (counts.length >= SAMPLE_LINES) return counts;
+    } else if (c !== ' ') {
+      empty = false;
+    }
+  }
+  if (!empty) counts.push(fields);
+  return counts;
+}
+
+/**
+ * Chooses the delimiter whose column count is most consistent over the first lines (never the
+ * first line alone); a table with one column everywhere gets `,`.
+ */
+export function detectDelimiter(text: string): string {
+  let best: string = ',';
+  let bestScore = 0;
+  for (const delimiter of DELIMITERS) {
+    const counts = fieldCounts(text, delimiter);
+    if (counts.length === 0) continue;
+    const frequency = new Map<number, number>();
+    for (const n of counts) frequency.set(n, (frequency.get(n) ?? 0) + 1);
+    let mode = 1;
+    let modeCount = 0;
+    for (const [n, f] of frequency) {
+      if (f > modeCount || (f === modeCount && n > mode)) {
+        mode = n;
+        modeCount = f;
+      }
+    }
+    if (mode < 2) continue;
+    // Share of lines with the modal count, with a small bonus for more columns.
+    const score = modeCount / counts.length + Math.min(mode, 50) / 1000;
+    if (score > bestScore) {
+      bestScore = score;
+      best = delimiter;
+    }
+  }
+  return best;
+}
+
+/** Removes an Excel `sep=X` first line; returns the text after it and the delimiter it names. */
+export function stripSepLine(text: string): { text: string; delimiter?: string; lines: number } {
+  const match = /^sep=(.)\r?\n|^sep=(.)\r/.exec(text);
+  if (!match) return { text, lines: 0 };
+  return { text: text.slice(match[0].length), delimiter: match[1] ?? match[2] ?? ',', lines: 1 };
+}
+
+/** Parses the whole text into rows (RFC 4180 quoting; CRLF, LF or CR line ends). */
+export function parseTable(text: string, path: string, forcedDelimiter?: string): Table {
+  const sep = stripSepLine(text);
+  const delimiter = forcedDelimiter ?? sep.delimiter ?? detectDelimiter(sep.text);
+  const rows: TableRow[] = [];
+  let nextLine = 1 + sep.lines;
+  try {
+    const records = parse(sep.text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+      on_record: (record: string[], context: { lines: number }) => {
+        rows.push({ line: nextLine, cells: record });
+        nextLine = context.lines + 1 + sep.lines;
+        return null;
+      },
+    });
+    void records;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new InputError(
+        'unclosed-quote',
+        path,
+        nextLine,
+        'a quoted field opens here and is never closed; close the quote or remove it',
+      );
+    }
+    throw new InputError(
+      'not-a-table',
+      path,
+      nextLine,
+      `the file cannot be read as a table (${code ?? 'parse error'}); check that it is a CSV or TSV export`,
+    );
+  }
+  return { delimiter, rows };
+}

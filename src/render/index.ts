@@ -1,0 +1,28 @@
+// Renderers as a registry keyed by format. Each takes the Report and returns a string; none
+// computes anything or prints.
+import type { OverlapReport } from '../report/schema.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderText } from './text.js';
+
+export const FORMATS = ['text', 'md', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  readonly color: boolean;
+}
+
+const RENDERERS: Readonly<Record<Format, (r: OverlapReport, o: RenderOptions) => string>> = {
+  text: (r, o) => renderText(r, { color: o.color }),
+  md: (r) => renderMarkdown(r),
+  json: (r) => renderJson(r),
+};
+
+/** Renders the report in the given format. */
+export function renderReport(
+  report: OverlapReport,
+  format: Format,
+  options: RenderOptions,
+): string {
+  return RENDERERS[format](report, options);
+}

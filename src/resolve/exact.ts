@@ -1,0 +1,131 @@
+// Records → clusters, deterministic keys only (`--match exact`, DESIGN.md "Identity"). Takes
+// records in canonical order and returns clusters of record indices: records join when they share
+// a normalised e-mail, a platform id or a phone, never giving one person two different e-mails;
+// a record with none of these joins by normalised full name only when exactly one person carries
+// that name, else it stays alone.
+import type { Finding, SourceRecord } from '../types.js';
+import { emailKey, nameKey } from './normalize.js';
+import { UnionFind } from './union-find.js';
+
+export interface Clustering {
+  /** Clusters of indices into the given record list, each sorted ascending. */
+  readonly clusters: number[][];
+  readonly findings: Finding[];
+}
+
+/** The phone key: digits with a leading `+` kept (full E.164 comes with the fuzzy resolver). */
+export function phoneKey(phone: string): string | undefined {
+  const plus = phone.trim().startsWith('+');
+  const digits = phone.replace(/\D/g, '');
+  return digits.length < 6 ? undefined : `${plus ? '+' : ''}${digits}`;
+}
+
+/** The deterministic keys of a record: `email:…`, `id:…`, `phone:…`. */
+export function recordKeys(record: SourceRecord): { emails: string[]; others: string[] } {
+  const emails = [...new Set(record.emails.map(emailKey))];
+  const others: string[] = [];
+  if (record.platformId !== undefined) others.push(`id:${record.platformId}`);
+  if (record.phone !== undefined) {
+    const phone = phoneKey(record.phone);
+    if (phone !== undefined) others.push(`phone:${phone}`);
+  }
+  return { emails, others };
+}
+
+function compatible(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const e of small) if (!large.has(e)) return false;
+  return true;
+}
+
+/** Clusters records with `--match exact` semantics. */
+export function clusterExact(
+  records: readonly SourceRecord[],
+  paths: readonly string[],
+): Clustering {
+  const uf = new UnionFind(records.length);
+  const emailsOf = new Map<number, Set<string>>(); // root → e-mail keys of the cluster
+  const owner = new Map<string, number>(); // key → first record carrying it
+  const findings: Finding[] = [];
+  const keyless: number[] = [];
+  const isKeyless = new Set<number>();
+
+  const join = (a: number, b: number): boolean => {
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    if (ra === rb) return true;
+    const ea = emailsOf.get(ra) ?? new Set<string>();
+    const eb = emailsOf.get(rb) ?? new Set<string>();
+    if (!compatible(ea, eb)) return false;
+    const root = uf.union(ra, rb);
+    emailsOf.delete(ra);
+    emailsOf.delete(rb);
+    emailsOf.set(root, ea.size >= eb.size ? ea : eb);
+    return true;
+  };
+
+  records.forEach((record, i) => {
+    const { emails, others } = recordKeys(record);
+    if (emails.length === 0 && others.length === 0) {
+      keyless.push(i);
+      isKeyless.add(i);
+      return;
+    }
+    emailsOf.set(i, new Set(emails));
+    for (const key of [...emails.map((e) => `email:${e}`), ...others]) {
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, i);
+      else if (!join(first, i)) {
+        findings.push({
+          code: 'conflicting-emails',
+          path: paths[record.source],
+          line: record.line,
+        });
+      }
+    }
+  });
+
+  // Keyed clusters by the names their records carry.
+  const rootsByName = new Map<string, Set<number>>();
+  records.forEach((record, i) => {
+    if (record.name === undefined || isKeyless.has(i)) return;
+    const key = nameKey(record.name);
+    const set = rootsByName.get(key) ?? new Set<number>();
+    set.add(i);
+    rootsByName.set(key, set);
+  });
+  const keylessByName = new Map<string, number[]>();
+  for (const i of keyless) {
+    const key = nameKey(records[i]?.name ?? '');
+    const list = keylessByName.get(key) ?? [];
+    list.push(i);
+    keylessByName.set(key, list);
+  }
+  for (const [key, list] of keylessByName) {
+    const carriers = new Set([...(rootsByName.get(key) ?? [])].map((i) => uf.find(i)));
+    if (carriers.size >= 2) {
+      for (const i of list) {
+        const record = records[i] as SourceRecord;
+        findings.push({
+          code: 'ambiguous-name',
+          path: paths[record.source],
+          line: record.line,
+          args: { candidates: carriers.size },
+        });
+      }
+      continue;
+    }
+    const anchor = carriers.size === 1 ? [...carriers][0] : list[0];
+    for (const i of list) uf.union(anchor as number, i);
+  }
+
+  const byRoot = new Map<number, number[]>();
+  records.forEach((_, i) => {
+    const root = uf.find(i);
+    const list = byRoot.get(root) ?? [];
+    list.push(i);
+    byRoot.set(root, list);
+  });
+  return { clusters: [...byRoot.values()], findings };
+}

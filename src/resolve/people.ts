@@ -1,0 +1,96 @@
+// Clusters → people. Takes the records and their clusters and returns the people in canonical
+// order with stable ids (p0001, …), plus the records folded into another record of the same
+// person at the same event ("merged": a Zoom re-join, a duplicate form submission).
+import type { Person, SourceRecord, Status } from '../types.js';
+import { emailKey, nameKey } from './normalize.js';
+
+const STATUS_RANK: Readonly<Record<Status, number>> = {
+  attended: 0,
+  registered: 1,
+  listed: 2,
+  noshow: 3,
+  waitlist: 4,
+  declined: 5,
+  cancelled: 6,
+};
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function hasNonAscii(value: string): boolean {
+  return /[^\x20-\x7e]/.test(value);
+}
+
+/** Display name: the most frequent spelling; ties prefer the original letters (ü over ue). */
+export function displayName(records: readonly SourceRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    if (r.name !== undefined) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+  }
+  const names = [...counts.entries()].sort(
+    ([a, ca], [b, cb]) =>
+      cb - ca || Number(hasNonAscii(b)) - Number(hasNonAscii(a)) || compare(a, b),
+  );
+  if (names[0] !== undefined) return names[0][0];
+  return records[0]?.emails[0] ?? '';
+}
+
+export interface PeopleResult {
+  readonly people: Person[];
+  /** Indices of records folded into an earlier record of the same person and event. */
+  readonly merged: number[];
+}
+
+/** Builds people from clusters of record indices; record indices must be in canonical order. */
+export function buildPeople(records: SourceRecord[], clusters: readonly number[][]): PeopleResult {
+  const merged: number[] = [];
+  const drafts = clusters.map((cluster) => {
+    const sorted = [...cluster].sort((a, b) => a - b);
+    const kept = new Map<string, number>();
+    for (const i of sorted) {
+      const record = records[i] as SourceRecord;
+      const first = kept.get(record.event);
+      if (first === undefined) {
+        kept.set(record.event, i);
+        continue;
+      }
+      merged.push(i);
+      const keptRecord = records[first] as SourceRecord;
+      if (STATUS_RANK[record.status] < STATUS_RANK[keptRecord.status]) {
+        keptRecord.status = record.status;
+      }
+    }
+    const own = sorted.map((i) => records[i] as SourceRecord);
+    const name = displayName(own);
+    const emails = [...new Set(own.flatMap((r) => r.emails.map(emailKey)))].sort(compare);
+    const groups = [...new Set(own.map((r) => r.group))].sort(compare);
+    return {
+      name,
+      sortKey: nameKey(name),
+      emails,
+      groups,
+      events: kept.size,
+      records: [...kept.values()].sort((a, b) => a - b),
+      first: sorted[0] ?? 0,
+    };
+  });
+  drafts.sort(
+    (a, b) =>
+      compare(a.sortKey, b.sortKey) ||
+      compare(a.name, b.name) ||
+      compare(a.emails.join(' '), b.emails.join(' ')) ||
+      a.first - b.first,
+  );
+  const width = Math.max(4, String(drafts.length).length);
+  const people: Person[] = drafts.map((d, i) => ({
+    id: `p${String(i + 1).padStart(width, '0')}`,
+    name: d.name,
+    emails: d.emails,
+    groups: d.groups,
+    events: d.events,
+    records: d.records,
+  }));
+  merged.sort((a, b) => a - b);
+  return { people, merged };
+}
