@@ -6,6 +6,14 @@ import { TOOL } from '../version.js';
 import type { CliContext } from './context.js';
 import { overlapCommand } from './overlap.js';
 
+/** Commander's message as one line, without its "error:" prefix. */
+function oneLine(message: string): string {
+  return message
+    .replace(/^error: /, '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
+}
+
 /** Runs netz with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
   let code: number = EXIT.ok;
@@ -20,8 +28,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     .configureOutput({
       writeOut: (s) => ctx.stdout(s),
       writeErr: (s) => ctx.stderr(s),
-      outputError: (s, write) =>
-        write(`netz: ${s.replace(/^error: /, '').trimEnd()} (see netz --help)\n`),
+      outputError: (s, write) => write(`netz: ${oneLine(s)} (see netz --help)\n`),
     })
     .exitOverride();
   const done = (c: number) => {
@@ -31,8 +38,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   overlap.exitOverride().configureOutput({
     writeOut: (s) => ctx.stdout(s),
     writeErr: (s) => ctx.stderr(s),
-    outputError: (s, write) =>
-      write(`netz overlap: ${s.replace(/^error: /, '').trimEnd()} (see netz overlap --help)\n`),
+    outputError: (s, write) => write(`netz overlap: ${oneLine(s)} (see netz overlap --help)\n`),
   });
   program.addCommand(overlap);
   try {

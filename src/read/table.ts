@@ -53,14 +53,21 @@ function fieldCounts(sample: string, delimiter: string): number[] {
 
 /**
  * Chooses the delimiter whose column count is most consistent over the first lines (never the
- * first line alone); a table with one column everywhere gets `,`.
+ * first line alone) and agrees with the header line. A one-column table gets the first candidate
+ * that does not occur in it, so that "Köhler, Jürgen" under a lone `Teilnehmer` header stays whole.
  */
 export function detectDelimiter(text: string): string {
-  let best: string = ',';
+  let best: string | undefined;
   let bestScore = 0;
+  let absent: string | undefined;
   for (const delimiter of DELIMITERS) {
     const counts = fieldCounts(text, delimiter);
-    if (counts.length === 0) continue;
+    const header = counts[0];
+    if (header === undefined) continue;
+    if (counts.every((n) => n === 1)) {
+      absent ??= delimiter;
+      continue;
+    }
     const frequency = new Map<number, number>();
     for (const n of counts) frequency.set(n, (frequency.get(n) ?? 0) + 1);
     let mode = 1;
@@ -71,7 +78,8 @@ export function detectDelimiter(text: string): string {
         modeCount = f;
       }
     }
-    if (mode < 2) continue;
+    // A header with fewer columns than the rows means the delimiter sits inside values.
+    if (mode < 2 || header < mode) continue;
     // Share of lines with the modal count, with a small bonus for more columns.
     const score = modeCount / counts.length + Math.min(mode, 50) / 1000;
     if (score > bestScore) {
@@ -79,7 +87,7 @@ export function detectDelimiter(text: string): string {
       best = delimiter;
     }
   }
-  return best;
+  return best ?? absent ?? ',';
 }
 
 /** Removes an Excel `sep=X` first line; returns the text after it and the delimiter it names. */

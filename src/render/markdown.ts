@@ -3,6 +3,7 @@
 import type { OverlapReport } from '../report/schema.js';
 import { markdownSafe } from './escape.js';
 import { fixed2, plural } from './format.js';
+import { explain } from './messages.js';
 
 function gfmTable(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
   const sep = align.map((a) => (a === 'r' ? '---:' : ':---'));
@@ -98,7 +99,18 @@ export function renderMarkdown(report: OverlapReport): string {
       ...gfmTable(
         ['file', 'line', 'reason'],
         ['l', 'r', 'l'],
-        report.skipped.map((s) => [md(s.path), String(s.line), s.code]),
+        report.skipped.map((s) => [md(s.path), String(s.line), `${s.code}: ${explain(s.code)}`]),
+      ),
+      '',
+    );
+  }
+  if (report.findings.length > 0) {
+    out.push('## Findings', '');
+    out.push(
+      ...gfmTable(
+        ['file', 'line', 'finding'],
+        ['l', 'r', 'l'],
+        report.findings.map((f) => [md(f.path), String(f.line), `${f.code}: ${explain(f.code)}`]),
       ),
       '',
     );

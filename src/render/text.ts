@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { OverlapReport } from '../report/schema.js';
 import { terminalSafe } from './escape.js';
 import { fixed2, plural } from './format.js';
+import { codesOf, explain } from './messages.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -87,8 +88,8 @@ export function renderText(report: OverlapReport, options: TextOptions): string 
     ...table(
       ['group A', 'group B', 'shared', 'jaccard', 'overlap'],
       pairs.map((p) => [
-        clip(terminalSafe(p.a), 30),
-        clip(terminalSafe(p.b), 30),
+        clip(terminalSafe(p.a), 32),
+        clip(terminalSafe(p.b), 32),
         p.shared === 0 ? c.red('0') : String(p.shared),
         fixed2(p.jaccard),
         fixed2(p.overlap),
@@ -122,6 +123,15 @@ export function renderText(report: OverlapReport, options: TextOptions): string 
     out.push(`${c.bold.underline('Skipped rows')} (${report.skipped.length})`);
     for (const s of report.skipped)
       out.push(`  ${c.yellow(`${terminalSafe(s.path)}:${s.line}`)}  ${s.code}`);
+    for (const code of codesOf(report.skipped)) out.push(c.dim(`  ${code}: ${explain(code)}`));
+  }
+  if (report.findings.length > 0) {
+    out.push('');
+    out.push(`${c.bold.underline('Findings')} (${report.findings.length})`);
+    for (const f of report.findings) {
+      out.push(`  ${c.yellow(`${terminalSafe(f.path)}:${f.line}`)}  ${f.code}`);
+    }
+    for (const code of codesOf(report.findings)) out.push(c.dim(`  ${code}: ${explain(code)}`));
   }
   if (report.notes.length > 0) {
     out.push('');

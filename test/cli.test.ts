@@ -1,0 +1,177 @@
+// The real binary: exit codes, one-line errors, pipes, colour and byte-identical output.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
+import { netz, pipeline } from './helpers/run.js';
+import { BIN, FIXTURES, ROOT } from './helpers/sources.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'netz-cli-'));
+function file(name: string, content: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('errors: one line on stderr naming the file and the fix, exit 2, no stack trace', () => {
+  const a = file('a.csv', 'Name,Email\nAnke,a@x.example\n');
+  it.each([
+    [
+      'a missing file',
+      ['overlap', join(scratch, 'nope.csv')],
+      /nope\.csv: no such file or folder; check the path/,
+    ],
+    ['an empty file', ['overlap', file('empty.csv', '')], /empty\.csv: the file is empty/],
+    [
+      'a header-only file',
+      ['overlap', file('header.csv', 'Name,Email\n')],
+      /header\.csv:1: the table has a header but no rows/,
+    ],
+    [
+      'no identity column',
+      ['overlap', file('firma.csv', 'Firma;Ort\nA;B\n')],
+      /firma\.csv:1: no name or e-mail column among: Firma, Ort; name one with --map/,
+    ],
+    ['an unknown flag', ['overlap', a, '--frobnicate'], /unknown option '--frobnicate'/],
+    [
+      'a bad --min-groups',
+      ['overlap', a, '--min-groups', 'x'],
+      /--min-groups x: give a whole number/,
+    ],
+    ['an unknown command', ['overlapp', a], /unknown command 'overlapp'/],
+  ])('%s', (_what, args, message) => {
+    const run = netz(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('shows the stack trace with --debug', () => {
+    const run = netz(['overlap', join(scratch, 'nope.csv'), '--debug']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('skipped rows', () => {
+  const list = file('liste.csv', 'Vorname;Nachname;E-Mail\nAnke;Büscher;a@x.example\n;;\n;;\n');
+  const other = file(
+    'andere.csv',
+    'Vorname;Nachname;E-Mail;Firma\nAnke;Büscher;a@x.example;\n;;;Sparkasse\n',
+  );
+
+  it('are reported with file:line and code; the run still exits 0', () => {
+    const run = netz(['overlap', list, other]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${other}:3  missing-identity`);
+    expect(run.stderr).toMatch(/1 skipped row/);
+  });
+
+  it('make --strict exit 1', () => {
+    expect(netz(['overlap', list, other, '--strict']).status).toBe(1);
+    expect(netz(['overlap', list, '--strict']).status).toBe(0);
+  });
+});
+
+describe('standard input and pipes', () => {
+  it('reads one input from a pipe: cat a.csv | netz overlap - b.csv', () => {
+    const a = file('pipe-a.csv', 'Name,Email\nAnke,a@x.example\nJürgen,j@x.example\n');
+    const b = file('pipe-b.csv', 'Name,Email\nAnke,A@X.example\n');
+    const run = pipeline(`cat '${a}' | node '${BIN}' overlap - '${b}' -f json`);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.inputs.map((i: { path: string; group: string }) => [i.path, i.group])).toEqual([
+      ['-', 'stdin'],
+      [b, 'pipe-b'],
+    ]);
+    expect(report.pairs).toEqual([
+      { a: 'pipe-b', b: 'stdin', shared: 1, jaccard: 0.5, overlap: 1 },
+    ]);
+  });
+
+  it('exits 0 without a stack trace when a report longer than 64 KiB goes into head -1', () => {
+    // 3,000 people in both lists: 3,000 regulars with --min-groups 2.
+    const rows = Array.from({ length: 3000 }, (_, i) => `Person ${i},p${i}@x.example`).join('\n');
+    const a = file('big-a.csv', `Name,Email\n${rows}\n`);
+    const b = file('big-b.csv', `Name,Email\n${rows}\n`);
+    const full = netz(['overlap', a, b, '--min-groups', '2']);
+    expect(full.stdout.length).toBeGreaterThan(64 * 1024);
+    const run = pipeline(`node '${BIN}' overlap '${a}' '${b}' --min-groups 2 | head -1`);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('netz overlap: 2 groups, 2 events, 6000 records, 3000 people\n');
+    expect(run.stderr).toBe('');
+  });
+});
+
+describe('output files', () => {
+  it('writes -o FILE whole, with the format taken from the extension', () => {
+    const out = join(scratch, 'report.md');
+    const run = netz(['overlap', FIXTURES, '-o', out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    const md = netz(['overlap', FIXTURES, '-f', 'md']).stdout;
+    expect(readdirSync(scratch).filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(readFileSync(out, 'utf8')).toBe(md);
+  });
+
+  it('refuses to write the report over one of its inputs', () => {
+    const a = file('self.csv', 'Name\nAnke\n');
+    const run = netz(['overlap', a, '-o', a, '-f', 'json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/that is one of the inputs/);
+  });
+});
+
+describe('colour', () => {
+  async function text(args: string[], env: Record<string, string> = {}, tty = true) {
+    let out = '';
+    const code = await runCli(['overlap', FIXTURES, ...args], {
+      cwd: ROOT,
+      env,
+      stdoutIsTTY: tty,
+      stdout: (s) => {
+        out += s;
+      },
+      stderr: () => undefined,
+      readStdin: async () => new Uint8Array(),
+    });
+    expect(code).toBe(0);
+    return out;
+  }
+
+  it('colours a terminal, and not with NO_COLOR, --no-color or a pipe', async () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ESC
+    const ansi = /\u001b\[/;
+    expect(await text([])).toMatch(ansi);
+    expect(await text([], { NO_COLOR: '1' })).not.toMatch(ansi);
+    expect(await text(['--no-color'])).not.toMatch(ansi);
+    expect(await text([], {}, false)).not.toMatch(ansi);
+  });
+
+  it('fits 100 columns', async () => {
+    const lines = (await text([], {}, false)).split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('determinism', () => {
+  const files = readdirSync(FIXTURES).map((f) => join(FIXTURES, f));
+  const shuffled = [...files].reverse();
+  const other = mkdtempSync(join(tmpdir(), 'netz-cwd-'));
+
+  it.each(['json', 'md', 'text'])(
+    '%s is byte-identical across processes, argument order, cwd and TZ',
+    (format) => {
+      const one = netz(['overlap', ...files, '-f', format], { env: { TZ: 'UTC', LANG: 'C' } });
+      const two = netz(['overlap', ...shuffled, '-f', format], {
+        cwd: other,
+        env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8' },
+      });
+      expect(one.status).toBe(0);
+      expect(two.stdout).toBe(one.stdout);
+    },
+  );
+});

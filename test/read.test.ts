@@ -1,0 +1,147 @@
+// Reading: decoding, delimiter detection, line numbers and the accounting of every data row.
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { decodeBytes, detectEncoding } from '../src/read/decode.js';
+import { groupFromName, readSource } from '../src/read/source.js';
+import { detectDelimiter, parseTable } from '../src/read/table.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('decoding', () => {
+  it('strips a UTF-8 BOM and reports it', () => {
+    const d = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x4e, 0xc3, 0xbc]), 'x.csv');
+    expect(d).toEqual({ text: 'Nü', encoding: 'utf-8-bom' });
+  });
+
+  it('falls back to Windows-1252 and keeps € „ “ (bytes 80 84 93), which Latin-1 lacks', () => {
+    const bytes = new Uint8Array([
+      0x80, 0x20, 0x84, 0x4b, 0x93, 0x20, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72,
+    ]);
+    expect(detectEncoding(bytes)).toBe('windows-1252');
+    expect(decodeBytes(bytes, 'x.csv').text).toBe('€ „K“ Müller');
+  });
+
+  it('reads UTF-16LE with BOM', () => {
+    const body = Buffer.from('Name\tE-Mail\r\nJürgen\tj@x.example\r\n', 'utf16le');
+    const bytes = new Uint8Array([0xff, 0xfe, ...body]);
+    expect(decodeBytes(bytes, 'teams.csv')).toEqual({
+      text: 'Name\tE-Mail\r\nJürgen\tj@x.example\r\n',
+      encoding: 'utf-16le',
+    });
+  });
+
+  it('refuses invalid UTF-8 under a forced --encoding utf-8 and names the fix', () => {
+    expect(() => decodeBytes(new Uint8Array([0x4d, 0xfc]), 'a.csv', 'utf-8')).toThrow(
+      /--encoding windows-1252/,
+    );
+  });
+});
+
+describe('delimiter detection', () => {
+  it('picks ; for a German Excel list even though values hold commas', () => {
+    expect(
+      detectDelimiter(
+        'Vorname;Nachname;Firma\nAnke;Büscher;Klingenstadt, Solingen\nJürgen;Köhler;KW GmbH\n',
+      ),
+    ).toBe(';');
+  });
+
+  it('picks TAB for a Meetup list', () => {
+    expect(detectDelimiter('Name\tUser ID\tRSVP\nA\tuser 1\tYes\nB\tuser 2\tNo\n')).toBe('\t');
+  });
+
+  it('does not split a lone Teilnehmer column at the comma of "Nachname, Vorname"', () => {
+    const d = detectDelimiter('Teilnehmer\nKöhler, Jürgen\nBüscher, Anke\n');
+    expect(d).not.toBe(',');
+  });
+
+  it('is not fooled by the first line alone', () => {
+    // The first line has two commas, but every line has exactly two semicolons.
+    expect(detectDelimiter('a,b,c;d;e\n1;2;3\n4;5;6\n7;8;9\n')).toBe(';');
+  });
+});
+
+describe('table rows and their lines', () => {
+  it('gives each row the physical line where it starts, also after a quoted newline', () => {
+    const t = parseTable('Name,Note\r\nAnke,"two\nlines"\r\nJürgen,x\r\n', 'a.csv');
+    expect(t.rows.map((r) => [r.line, r.cells])).toEqual([
+      [1, ['Name', 'Note']],
+      [2, ['Anke', 'two\nlines']],
+      [4, ['Jürgen', 'x']],
+    ]);
+  });
+
+  it('honours an Excel sep= line and counts it as a line', () => {
+    const t = parseTable('sep=;\nName;E-Mail\nA;a@x.example\n', 'a.csv');
+    expect(t.delimiter).toBe(';');
+    expect(t.rows.map((r) => r.line)).toEqual([2, 3]);
+  });
+
+  it('names the line where an unclosed quote opens', () => {
+    const run = () => parseTable('Name,Note\nA,ok\nB,"never closed\nC,x\n', 'q.csv');
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(/^q\.csv:3: a quoted field opens here/);
+  });
+});
+
+describe('readSource accounting', () => {
+  // 6 data rows: 3 records, 1 skipped (no name, no e-mail), 2 blank. 3 + 0 + 1 + 2 = 6.
+  const text =
+    'Vorname;Nachname;E-Mail;Firma\nAnke;Büscher;a@x.example;K\n;;;\n;;;Sparkasse\nJürgen;Köhler;;\n\n;;b@x.example;\n';
+  const result = readSource({ name: 'list.csv', bytes: utf8(text) }, 0);
+
+  it('accounts for every data row', () => {
+    const s = result.summary;
+    expect([s.rows, s.records, s.merged, s.skipped, s.blank]).toEqual([6, 3, 0, 1, 2]);
+    expect(s.rows).toBe(s.records + s.merged + s.skipped + s.blank);
+  });
+
+  it('reports the skipped row with its line and code, never its content', () => {
+    expect(result.skipped).toEqual([{ path: 'list.csv', line: 4, code: 'missing-identity' }]);
+  });
+
+  it('joins first and last names and keeps e-mail-only rows', () => {
+    expect(result.records.map((r) => [r.line, r.name, r.emails])).toEqual([
+      [2, 'Anke Büscher', ['a@x.example']],
+      [5, 'Jürgen Köhler', []],
+      [7, undefined, ['b@x.example']],
+    ]);
+  });
+
+  it('matches German and English headers case-insensitively', () => {
+    const r = readSource(
+      { name: 'x.csv', bytes: utf8('E-MAIL-ADRESSE,TEILNEHMER\na@x.example,Anke\n') },
+      0,
+    );
+    expect(r.summary.columns).toEqual({ email: ['E-MAIL-ADRESSE'], name: ['TEILNEHMER'] });
+  });
+});
+
+describe('inputs that cannot be used', () => {
+  const read = (text: string | Uint8Array) => () =>
+    readSource({ name: 'bad.csv', bytes: typeof text === 'string' ? utf8(text) : text }, 0);
+
+  it.each([
+    ['an empty file', '', 'empty-file'],
+    ['a header without rows', 'Name,E-Mail\n\n', 'header-only'],
+    ['a table without name or e-mail column', 'Firma,Ort\nA,B\n', 'no-identity-column'],
+    ['a PDF named .csv', '%PDF-1.7\n%âãÏÓ\n', 'not-a-table'],
+  ])('%s is an InputError with code %s', (_what, text, code) => {
+    expect(read(text)).toThrow(expect.objectContaining({ code, exitCode: 2 }));
+  });
+
+  it('says which columns it found and suggests --map', () => {
+    expect(read('Firma,Ort\nA,B\n')).toThrow(/Firma, Ort.*--map name=HEADER/);
+  });
+});
+
+describe('group names from file names', () => {
+  it.each([
+    ['exports/north-caucus.csv', 'north-caucus'],
+    ['Wupper Startups - Guests - 2025-03-13-21-04-55.csv', 'Wupper Startups'],
+    ['C:\\lists\\Stammtisch.TSV', 'Stammtisch'],
+    ['-', 'stdin'],
+  ])('%s → %s', (name, group) => {
+    expect(groupFromName(name)).toBe(group);
+  });
+});

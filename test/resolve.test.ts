@@ -1,0 +1,127 @@
+// Identity with --match exact (DESIGN.md "Identity"): normalisation and the joining rules.
+import { describe, expect, it } from 'vitest';
+import { readAndResolve } from '../src/analyze.js';
+import { emailKey, foldUmlauts, nameKey, reorderLastFirst } from '../src/resolve/normalize.js';
+import { memory } from './helpers/sources.js';
+
+describe('normalisation rules', () => {
+  it('folds umlauts and ß per DIN 5007-2', () => {
+    expect(foldUmlauts('müller größe äöü')).toBe('mueller groesse aeoeue');
+  });
+
+  it('reorders "Nachname, Vorname" only when there is exactly one comma', () => {
+    expect(reorderLastFirst('Köhler, Jürgen')).toBe('Jürgen Köhler');
+    expect(reorderLastFirst('a, b, c')).toBe('a, b, c');
+    expect(reorderLastFirst('Köhler,')).toBe('Köhler,');
+  });
+
+  it('builds name keys: NFC, case fold, umlauts, white space, order', () => {
+    // "Mu\u0308ller" is ü written as u + combining diaeresis; NFC makes it one letter first.
+    expect(nameKey('  MU\u0308LLER,   Thomas ')).toBe('thomas mueller');
+    expect(nameKey('Thomas Mueller')).toBe('thomas mueller');
+    expect(nameKey('Köhler, Jürgen')).toBe(nameKey('Jürgen  Köhler'));
+  });
+
+  it('builds e-mail keys: trimmed, lower case, nothing else yet', () => {
+    expect(emailKey(' A.Buescher@Klingenstadt.example ')).toBe('a.buescher@klingenstadt.example');
+  });
+});
+
+async function people(...files: [string, string][]) {
+  const result = await readAndResolve(files.map(([name, text]) => memory(name, text)));
+  return result.people.map((p) => ({
+    name: p.name,
+    emails: p.emails,
+    groups: p.groups,
+    records: p.records.length,
+  }));
+}
+
+describe('exact matching', () => {
+  it('joins Müller and Mueller that share an e-mail in another case', async () => {
+    const found = await people(
+      ['a.csv', 'Name,Email\nThomas Müller,t.mueller@dach.example\n'],
+      ['b.csv', 'Name,Email\nThomas Mueller,T.Mueller@Dach.example\n'],
+    );
+    expect(found).toEqual([
+      { name: 'Thomas Müller', emails: ['t.mueller@dach.example'], groups: ['a', 'b'], records: 2 },
+    ]);
+  });
+
+  it('keeps two Thomas Müller with different e-mails apart', async () => {
+    const found = await people(
+      ['a.csv', 'Name,Email\nThomas Müller,t.mueller@dach.example\n'],
+      ['b.csv', 'Name,Email\nThomas Müller,thomas@gruender.example\n'],
+    );
+    expect(found.map((p) => p.groups)).toEqual([['a'], ['b']]);
+  });
+
+  it('joins a name-only "Köhler, Jürgen" to the one person carrying that name', async () => {
+    const found = await people(
+      ['a.csv', 'Name,Email\nJürgen Köhler,j@k.example\n'],
+      ['b.csv', 'Teilnehmer\n"Köhler, Jürgen"\n'],
+    );
+    expect(found).toEqual([
+      { name: 'Jürgen Köhler', emails: ['j@k.example'], groups: ['a', 'b'], records: 2 },
+    ]);
+  });
+
+  it('keeps a name-only row apart when two people carry the name, and says so', async () => {
+    const result = await readAndResolve([
+      memory('a.csv', 'Name,Email\nThomas Müller,t@dach.example\n'),
+      memory('b.csv', 'Name,Email\nThomas Müller,t@gruender.example\n'),
+      memory('c.csv', 'Name\nThomas Müller\n'),
+    ]);
+    expect(result.people).toHaveLength(3);
+    expect(result.findings).toEqual([
+      { code: 'ambiguous-name', path: 'c.csv', line: 2, args: { candidates: 2 } },
+    ]);
+  });
+
+  it('joins name-only rows of the same name when nobody with a key carries it (Revere lists)', async () => {
+    const found = await people(['a.csv', 'name\nRevere.Paul\n'], ['b.csv', 'name\nRevere.Paul\n']);
+    expect(found).toEqual([{ name: 'Revere.Paul', emails: [], groups: ['a', 'b'], records: 2 }]);
+  });
+
+  it('never gives one person two different e-mails, even when a phone links them', async () => {
+    const found = await people(
+      ['a.csv', 'Name,Email,Telefon\nAnke,a@one.example,+49 202 123456\n'],
+      ['b.csv', 'Name,Email,Telefon\nAnke,a@two.example,+49 202 123456\n'],
+    );
+    expect(found).toHaveLength(2);
+  });
+
+  it('folds a second row of the same person at the same event into one record (merged)', async () => {
+    const result = await readAndResolve([
+      memory(
+        'form.csv',
+        'Zeitstempel,E-Mail-Adresse,Name\n01.02.2025 10:00:00,a@x.example,A\n01.02.2025 10:05:00,A@X.example,A\n',
+      ),
+    ]);
+    expect(result.people[0]?.records).toHaveLength(1);
+    const input = result.inputs[0];
+    expect([input?.rows, input?.records, input?.merged]).toEqual([2, 1, 1]);
+  });
+
+  it('numbers people p0001… in canonical order whatever the argument order', async () => {
+    const a = memory('a.csv', 'Name\nZoe\nAnke\n');
+    const b = memory('b.csv', 'Name\nMaria\n');
+    const one = await readAndResolve([a, b]);
+    const two = await readAndResolve([b, a]);
+    expect(one.people.map((p) => [p.id, p.name])).toEqual([
+      ['p0001', 'Anke'],
+      ['p0002', 'Maria'],
+      ['p0003', 'Zoe'],
+    ]);
+    expect(two.people).toEqual(one.people);
+  });
+
+  it('leaves declined, cancelled and waitlisted rows out of people', async () => {
+    const meetup =
+      'Name\tUser ID\tTitle\tEvent Host\tRSVP\tGuests\tRSVPed on\tJoined Group on\tURL of Member Profile\n' +
+      'A\tuser 1\t\tNo\tYes\t0\t02/01/2025\t1/1/2023\tu\nB\tuser 2\t\tNo\tNo\t0\t02/01/2025\t1/1/2023\tu\n';
+    const result = await readAndResolve([memory('m.tsv', meetup)]);
+    expect(result.people.map((p) => p.name)).toEqual(['A']);
+    expect(result.inputs[0]?.records).toBe(2);
+  });
+});
