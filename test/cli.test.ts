@@ -1,5 +1,12 @@
 // The real binary: exit codes, one-line errors, pipes, colour and byte-identical output.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,8 +158,27 @@ describe('colour', () => {
     expect(await text([], {}, false)).not.toMatch(ansi);
   });
 
-  it('fits 100 columns', async () => {
-    const lines = (await text([], {}, false)).split('\n');
+  it('fits 100 columns, also with long paths and notes', async () => {
+    const deep = join(
+      scratch,
+      'a-folder-with-a-rather-long-name',
+      'and-another-one-below-it-to-make-paths-long',
+    );
+    mkdirSync(deep, { recursive: true });
+    for (const f of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, f), join(deep, f));
+    let out = '';
+    await runCli(['overlap', deep, '--attended-only'], {
+      cwd: ROOT,
+      env: {},
+      stdoutIsTTY: false,
+      stdout: (s) => {
+        out += s;
+      },
+      stderr: () => undefined,
+      readStdin: async () => new Uint8Array(),
+    });
+    const lines = out.split('\n');
+    expect(out).toContain('note: attended-only');
     expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(100);
   });
 });

@@ -19,6 +19,12 @@ function pad(value: string, width: number, right = false): string {
   return right ? ' '.repeat(width - len) + value : value + ' '.repeat(width - len);
 }
 
+/** Keeps the end of a long path: "…/bergisches-land/list.csv". */
+function clipStart(value: string, width: number): string {
+  const chars = [...value];
+  return chars.length <= width ? value : `…${chars.slice(chars.length - width + 1).join('')}`;
+}
+
 function clip(value: string, width: number): string {
   const chars = [...value];
   return chars.length <= width ? value : `${chars.slice(0, width - 1).join('')}…`;
@@ -46,6 +52,20 @@ function wrap(prefix: string, items: string[], width: number): string[] {
       current =
         current === prefix && prefix.endsWith(' ') ? current + piece : `${current} ${piece}`;
     }
+  }
+  lines.push(current);
+  return lines;
+}
+
+function wordWrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const long of text.split(' ')) {
+    const word = clipStart(long, width - 2);
+    if (current !== '' && [...current].length + 1 + [...word].length > width) {
+      lines.push(current);
+      current = `  ${word}`;
+    } else current = current === '' ? word : `${current} ${word}`;
   }
   lines.push(current);
   return lines;
@@ -122,20 +142,22 @@ export function renderText(report: OverlapReport, options: TextOptions): string 
     out.push('');
     out.push(`${c.bold.underline('Skipped rows')} (${report.skipped.length})`);
     for (const s of report.skipped)
-      out.push(`  ${c.yellow(`${terminalSafe(s.path)}:${s.line}`)}  ${s.code}`);
+      out.push(`  ${c.yellow(`${clipStart(terminalSafe(s.path), 70)}:${s.line}`)}  ${s.code}`);
     for (const code of codesOf(report.skipped)) out.push(c.dim(`  ${code}: ${explain(code)}`));
   }
   if (report.findings.length > 0) {
     out.push('');
     out.push(`${c.bold.underline('Findings')} (${report.findings.length})`);
     for (const f of report.findings) {
-      out.push(`  ${c.yellow(`${terminalSafe(f.path)}:${f.line}`)}  ${f.code}`);
+      out.push(`  ${c.yellow(`${clipStart(terminalSafe(f.path), 70)}:${f.line}`)}  ${f.code}`);
     }
     for (const code of codesOf(report.findings)) out.push(c.dim(`  ${code}: ${explain(code)}`));
   }
   if (report.notes.length > 0) {
     out.push('');
-    for (const note of report.notes) out.push(c.dim(`note: ${terminalSafe(note)}`));
+    for (const note of report.notes) {
+      out.push(...wordWrap(`note: ${terminalSafe(note)}`, width).map((l) => c.dim(l)));
+    }
   }
   return `${out.join('\n')}\n`;
 }
