@@ -14,3 +14,14 @@ describe('golden reports of fixtures/bergisches-land', () => {
     await expect(run.stdout).toMatchFileSnapshot(`golden/${golden}`);
   });
 });
+
+describe('the JSON report', () => {
+  it('is valid against the overlap@1 zod schema (strict: no unknown keys)', async () => {
+    const { OverlapReportSchema } = await import('../src/report/schema.js');
+    const run = netz(['overlap', 'fixtures/bergisches-land', '-f', 'json']);
+    const parsed = OverlapReportSchema.safeParse(JSON.parse(run.stdout));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    const withExtra = { ...JSON.parse(run.stdout), surprise: 1 };
+    expect(OverlapReportSchema.safeParse(withExtra).success).toBe(false);
+  });
+});
