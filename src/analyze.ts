@@ -45,6 +45,14 @@ export interface Analysis {
   readonly people: Person[];
 }
 
+/** The config's settings for a source, overridden by those given for the whole run. */
+function sourceSettings(run: ReadOptions, source: ReadOptions | undefined): ReadOptions {
+  if (source === undefined) return run;
+  const set = Object.fromEntries(Object.entries(run).filter(([, v]) => v !== undefined));
+  const map = { ...source.map, ...run.map };
+  return { ...source, ...set, map };
+}
+
 /** Defaults overlaid with the options that are set (an explicit `undefined` keeps the default). */
 function withDefaults(options: AnalyzeOptions) {
   const set = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
@@ -68,10 +76,10 @@ export async function readAndResolve(
   const findings: Finding[] = [];
   for (const [index, source] of ordered.entries()) {
     const bytes = await source.open();
-    const result = readSource(
+    const result = await readSource(
       { name: source.name, bytes, group: source.group, dir: source.dir },
       index,
-      settings,
+      sourceSettings(settings, source.settings),
     );
     inputs.push(result.summary);
     for (const r of result.records) all.push(r);

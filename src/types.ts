@@ -8,8 +8,31 @@ export interface Source {
   readonly group?: string | undefined;
   /** The name of the folder holding the source, for `--group-from dir`. */
   readonly dir?: string | undefined;
+  /** How to read this source, from the config file (run-wide options win). */
+  readonly settings?: SourceSettings | undefined;
   open(): Promise<Uint8Array>;
 }
+
+/** Per-source reading settings (the config file's `sources[]` entries). */
+export interface SourceSettings {
+  readonly encoding?: Encoding | undefined;
+  readonly delimiter?: string | undefined;
+  readonly map?: Readonly<Partial<Record<ColumnRole, string>>> | undefined;
+  readonly profile?: ProfileName | undefined;
+  readonly sheet?: string | undefined;
+}
+
+/** The export formats netz recognises (see read/columns.ts). */
+export type ProfileName =
+  | 'meetup'
+  | 'meetup-members'
+  | 'eventbrite'
+  | 'luma'
+  | 'zoom-webinar'
+  | 'zoom-meeting'
+  | 'teams'
+  | 'google-forms'
+  | 'generic';
 
 export type Status =
   | 'attended'

@@ -84,11 +84,11 @@ describe('table rows and their lines', () => {
   });
 });
 
-describe('readSource accounting', () => {
+describe('readSource accounting', async () => {
   // 6 data rows: 3 records, 1 skipped (no name, no e-mail), 2 blank. 3 + 0 + 1 + 2 = 6.
   const text =
     'Vorname;Nachname;E-Mail;Firma\nAnke;Büscher;a@x.example;K\n;;;\n;;;Sparkasse\nJürgen;Köhler;;\n\n;;b@x.example;\n';
-  const result = readSource({ name: 'list.csv', bytes: utf8(text) }, 0);
+  const result = await readSource({ name: 'list.csv', bytes: utf8(text) }, 0);
 
   it('accounts for every data row', () => {
     const s = result.summary;
@@ -108,8 +108,8 @@ describe('readSource accounting', () => {
     ]);
   });
 
-  it('matches German and English headers case-insensitively', () => {
-    const r = readSource(
+  it('matches German and English headers case-insensitively', async () => {
+    const r = await readSource(
       { name: 'x.csv', bytes: utf8('E-MAIL-ADRESSE,TEILNEHMER\na@x.example,Anke\n') },
       0,
     );
@@ -120,18 +120,19 @@ describe('readSource accounting', () => {
 describe('inputs that cannot be used', () => {
   const read = (text: string | Uint8Array) => () =>
     readSource({ name: 'bad.csv', bytes: typeof text === 'string' ? utf8(text) : text }, 0);
+  // readSource is async: assertions use `rejects`.
 
   it.each([
     ['an empty file', '', 'empty-file'],
     ['a header without rows', 'Name,E-Mail\n\n', 'header-only'],
     ['a table without name or e-mail column', 'Firma,Ort\nA,B\n', 'no-identity-column'],
     ['a PDF named .csv', '%PDF-1.7\n%âãÏÓ\n', 'not-a-table'],
-  ])('%s is an InputError with code %s', (_what, text, code) => {
-    expect(read(text)).toThrow(expect.objectContaining({ code, exitCode: 2 }));
+  ])('%s is an InputError with code %s', async (_what, text, code) => {
+    await expect(read(text)()).rejects.toThrow(expect.objectContaining({ code, exitCode: 2 }));
   });
 
-  it('says which columns it found and suggests --map', () => {
-    expect(read('Firma,Ort\nA,B\n')).toThrow(/Firma, Ort.*--map name=HEADER/);
+  it('says which columns it found and suggests --map', async () => {
+    await expect(read('Firma,Ort\nA,B\n')()).rejects.toThrow(/Firma, Ort.*--map name=HEADER/);
   });
 });
 

@@ -2,7 +2,7 @@
 // hold which role, matched case-insensitively by alias in English and German; also recognises
 // the export profile (Meetup, Eventbrite, Luma, Google Forms, generic) by header signature.
 import { UsageError } from '../errors.js';
-import type { ColumnRole } from '../types.js';
+import type { ColumnRole, ProfileName } from '../types.js';
 
 /** Lower case, BOM and surrounding space removed, inner white space collapsed. */
 export function headerKey(header: string): string {
@@ -72,7 +72,15 @@ const ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
   company: ['company', 'company name', 'organisation', 'organization', 'firma', 'unternehmen'],
   event: ['event', 'event name', 'veranstaltung', 'event title', 'topic', 'meeting title'],
   date: ['date', 'event date', 'datum', 'veranstaltungsdatum'],
-  status: ['rsvp', 'attendee status', 'approval_status', 'status', 'attendance', 'teilnahme'],
+  status: [
+    'rsvp',
+    'attendee status',
+    'approval_status',
+    'status',
+    'attendance',
+    'attended',
+    'teilnahme',
+  ],
   group: ['group', 'gruppe', 'netzwerk', 'network'],
   title: ['titel', 'akademischer titel', 'prefix'],
 };
@@ -82,23 +90,97 @@ for (const [role, aliases] of Object.entries(ALIASES) as [ColumnRole, readonly s
   for (const alias of aliases) ALIAS_TO_ROLE.set(alias, role);
 }
 
-export type Profile = 'meetup' | 'eventbrite' | 'luma' | 'google-forms' | 'generic';
+export const PROFILES = [
+  'meetup',
+  'meetup-members',
+  'eventbrite',
+  'luma',
+  'zoom-webinar',
+  'zoom-meeting',
+  'teams',
+  'google-forms',
+  'generic',
+] as const satisfies readonly ProfileName[];
+export type Profile = ProfileName;
 
-/** Recognises the export format from its header keys. */
+/** Recognises the export format from its header keys (lower case, see headerKey). */
 export function detectProfile(keys: readonly string[]): Profile {
   const has = (k: string) => keys.includes(k);
+  if (
+    has('user id') &&
+    (has('member id') || has('last visited group on') || has('meetups attended'))
+  ) {
+    return 'meetup-members';
+  }
   if (has('user id') && (has('rsvp') || has('url of member profile'))) return 'meetup';
   if ((has('order #') || has('order no.')) && has('attendee status')) return 'eventbrite';
   if ((has('api_id') || has('guest_id')) && has('approval_status')) return 'luma';
+  if (has('user name (original name)') || (has('attended') && has('join time')))
+    return 'zoom-webinar';
+  if (has('name (original name)') || (has('user email') && has('join time'))) return 'zoom-meeting';
+  if (has('participant id (upn)') || has('first join') || has('in-meeting duration'))
+    return 'teams';
   if (has('timestamp') || has('zeitstempel')) return 'google-forms';
   return 'generic';
+}
+
+/** Header names that belong to known export formats without mapping to a role. */
+const OTHER_KNOWN = new Set([
+  'join time',
+  'leave time',
+  'first join',
+  'last leave',
+  'role',
+  'rsvp',
+  'event host',
+  'api_id',
+  'guest_id',
+  'checked_in_at',
+  'zeitstempel',
+  'timestamp',
+  'order #',
+  'order no.',
+  'in-meeting duration',
+  'duration',
+  'duration (minutes)',
+  'time in session (minutes)',
+  'is guest',
+  'guest',
+  'registration time',
+  'approval status',
+  'participant id (upn)',
+  'title',
+  'anrede',
+  'stadt',
+  'city',
+]);
+
+/** Header keys that describe a meeting rather than people (Zoom's summary table). */
+const MEETING_KEYS = new Set(['meeting id', 'webinar id']);
+
+/** True when the keys name a name or e-mail column and no meeting-summary column. */
+export function isIdentityHeader(keys: readonly string[]): boolean {
+  if (keys.some((k) => MEETING_KEYS.has(k))) return false;
+  return keys.some((k) => {
+    const role = ALIAS_TO_ROLE.get(k);
+    return role === 'name' || role === 'email' || role === 'firstName' || role === 'lastName';
+  });
+}
+
+/** How many of the keys are header names netz knows. */
+export function knownHeaderCount(keys: readonly string[]): number {
+  return keys.filter((k) => ALIAS_TO_ROLE.has(k) || OTHER_KNOWN.has(k)).length;
 }
 
 /** Headers a profile reads differently from the generic alias table. */
 const PROFILE_IGNORES: Readonly<Record<Profile, readonly string[]>> = {
   meetup: ['title'],
+  'meetup-members': ['title', 'location'],
   eventbrite: ['group'],
   luma: [],
+  'zoom-webinar': [],
+  'zoom-meeting': [],
+  teams: [],
   'google-forms': [],
   generic: [],
 };

@@ -16,15 +16,20 @@ import type {
 import { type ColumnMap, detectProfile, headerKey, mapColumns, type Profile } from './columns.js';
 import { type DateOrder, parseDate } from './dates.js';
 import { decodeBytes } from './decode.js';
+import { type Section, splitSections } from './sections.js';
+import { detectContainer, readXlsxRows } from './spreadsheet.js';
 import { lumaStatus, meetupStatus, statusFromValue } from './status.js';
 import { parseTable, type TableRow } from './table.js';
 
+/** How one source is read; every field may come from the CLI or the config file. */
 export interface ReadOptions {
   readonly encoding?: Encoding | undefined;
   readonly delimiter?: string | undefined;
   readonly map?: Readonly<Partial<Record<ColumnRole, string>>> | undefined;
   /** `name` (default): group from the file name; `dir`: from the parent folder's name. */
   readonly groupFrom?: 'name' | 'dir' | undefined;
+  readonly profile?: Profile | undefined;
+  readonly sheet?: string | undefined;
 }
 
 export interface SourceInput {
@@ -43,29 +48,48 @@ export interface ReadResult {
 
 const LUMA_SUFFIX = / - Guests - \d{4}-\d{2}-\d{2}[-\d]*$/;
 
+/** Longest identity value netz accepts; a longer cell is garbage, not a person. */
+export const MAX_IDENTITY_LENGTH = 1000;
+
 /** The group (and one-event label) a file name stands for: `north-caucus.csv` → `north-caucus`. */
 export function groupFromName(name: string): string {
   if (name === '-') return 'stdin';
   const base = name.split(/[\\/]/).pop() ?? name;
-  const stem = base.replace(/\.(csv|tsv|txt)$/i, '');
+  const stem = base.replace(/\.(csv|tsv|txt|xlsx|xls)$/i, '');
   return stem.replace(LUMA_SUFFIX, '') || base;
 }
 
 const DEFAULT_STATUS: Readonly<Record<Profile, Status>> = {
   meetup: 'registered',
+  'meetup-members': 'listed',
   eventbrite: 'registered',
   luma: 'registered',
+  'zoom-webinar': 'attended',
+  'zoom-meeting': 'attended',
+  teams: 'attended',
   'google-forms': 'listed',
   generic: 'listed',
 };
 
 const DATE_ORDER: Readonly<Record<Profile, DateOrder>> = {
   meetup: 'month-first',
+  'meetup-members': 'month-first',
   eventbrite: 'month-first',
   luma: 'month-first',
+  'zoom-webinar': 'month-first',
+  'zoom-meeting': 'month-first',
+  teams: 'month-first',
   'google-forms': 'day-first',
   generic: 'day-first',
 };
+
+/** Profiles whose rows say whether the person came. */
+const HAS_ATTENDANCE: ReadonlySet<Profile> = new Set(['zoom-webinar', 'zoom-meeting', 'teams']);
+
+const HOST_TITLE = /host|panelist|moderator|organi[sz]er|gastgeber|referent/i;
+// Typical UTF-8 read as Windows-1252 ("MÃ¼ller", "â€ž") and the replacement character.
+const MOJIBAKE =
+  /\uFFFD|Ã[\u0080-\u00BF\u00C0-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A\u20AC\u2122]|â€/;
 
 function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
@@ -81,15 +105,29 @@ function tidy(value: string | undefined): string | undefined {
   return t === '' ? undefined : t;
 }
 
-/** Reads one source; throws InputError when it cannot be used at all. */
-export function readSource(
-  input: SourceInput,
-  sourceIndex: number,
-  options: ReadOptions = {},
-): ReadResult {
+interface Table {
+  readonly rows: readonly TableRow[];
+  readonly encoding: Encoding;
+  readonly delimiter: string;
+}
+
+async function readTable(input: SourceInput, options: ReadOptions): Promise<Table> {
   const path = input.name;
-  if (input.bytes.byteLength === 0) {
-    throw new InputError('empty-file', path, undefined, 'the file is empty; export the list again');
+  const container = detectContainer(input.bytes);
+  if (container === 'xls') {
+    throw new InputError(
+      'legacy-xls',
+      path,
+      undefined,
+      'this is a legacy Excel .xls file; save it as .xlsx or "CSV UTF-8" in Excel or LibreOffice (libreoffice --headless --convert-to xlsx FILE)',
+    );
+  }
+  if (container === 'xlsx') {
+    return {
+      rows: await readXlsxRows(input.bytes, path, options.sheet),
+      encoding: 'utf-8',
+      delimiter: '',
+    };
   }
   const { text, encoding } = decodeBytes(input.bytes, path, options.encoding);
   if (looksBinary(text)) {
@@ -101,9 +139,22 @@ export function readSource(
     );
   }
   const table = parseTable(text, path, options.delimiter);
-  const headerAt = table.rows.findIndex((row) => !isBlank(row.cells));
-  const headerRow = table.rows[headerAt];
-  if (headerRow === undefined) {
+  return { rows: table.rows, encoding, delimiter: table.delimiter };
+}
+
+/** Reads one source; throws InputError when it cannot be used at all. */
+export async function readSource(
+  input: SourceInput,
+  sourceIndex: number,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
+  const path = input.name;
+  if (input.bytes.byteLength === 0) {
+    throw new InputError('empty-file', path, undefined, 'the file is empty; export the list again');
+  }
+  const table = await readTable(input, options);
+  const { meta, people, firstHeader } = splitSections(table.rows);
+  if (firstHeader === undefined) {
     throw new InputError(
       'empty-file',
       path,
@@ -111,24 +162,33 @@ export function readSource(
       'the file holds no table; export the list again',
     );
   }
-  const header = headerRow.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const keys = header.map(headerKey);
-  const profile = detectProfile(keys);
-  const columns = mapColumns(header, profile, options.map ?? {}, path);
-  if (!columns.name && !columns.email && !columns.firstName && !columns.lastName) {
-    throw new InputError(
-      'no-identity-column',
-      path,
-      headerRow.line,
-      `no name or e-mail column among: ${header.join(', ')}; name one with --map name=HEADER or --map email=HEADER`,
-    );
+  const first = people[0];
+  if (first === undefined) {
+    const header = firstHeader.cells.map((h) => h.trim()).filter((h) => h !== '');
+    const mapped = options.map !== undefined && Object.keys(options.map).length > 0;
+    if (!mapped) {
+      throw new InputError(
+        'no-identity-column',
+        path,
+        firstHeader.line,
+        `no name or e-mail column among: ${header.join(', ')}; name one with --map name=HEADER or --map email=HEADER`,
+      );
+    }
   }
-  const dataRows = table.rows.slice(headerAt + 1);
-  if (dataRows.every((row) => isBlank(row.cells))) {
+  const sections: Section[] =
+    first !== undefined
+      ? people
+      : [{ header: firstHeader, rows: table.rows.filter((r) => r.line > firstHeader.line) }];
+  const headerOf = (section: Section) =>
+    section.header.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const header = headerOf(sections[0] as Section);
+  const profile = options.profile ?? detectProfile(header.map(headerKey));
+  const dataRows = sections.reduce((n, s) => n + s.rows.length, 0);
+  if (sections.every((s) => s.rows.every((r) => isBlank(r.cells)))) {
     throw new InputError(
       'header-only',
       path,
-      headerRow.line,
+      sections[0]?.header.line,
       'the table has a header but no rows; export the list again',
     );
   }
@@ -137,47 +197,86 @@ export function readSource(
     input.group ??
     (options.groupFrom === 'dir' && input.dir !== undefined ? input.dir : groupFromName(path));
   const defaultLabel = groupFromName(path);
-  const reader = new RowReader(keys, columns, profile);
+  const metaEvent =
+    meta.get('topic') ??
+    meta.get('meeting title') ??
+    meta.get('titel der besprechung') ??
+    meta.get('besprechungstitel');
+  const metaDateText =
+    meta.get('actual start time') ??
+    meta.get('start time') ??
+    meta.get('startzeit') ??
+    meta.get('beginn');
+  const metaDate =
+    metaDateText === undefined ? undefined : parseDate(metaDateText, DATE_ORDER[profile]);
+
   const records: SourceRecord[] = [];
   const skipped: SkippedRow[] = [];
   const findings: Finding[] = [];
   let blank = 0;
-  for (const row of dataRows) {
-    if (isBlank(row.cells)) {
-      blank++;
-      continue;
+  let columns: ColumnMap = {};
+  for (const section of sections) {
+    const sectionHeader = headerOf(section);
+    columns = mapColumns(sectionHeader, profile, options.map ?? {}, path);
+    const keys = sectionHeader.map(headerKey);
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (key !== '' && seen.has(key))
+        findings.push({ code: 'duplicate-header', path, line: section.header.line });
+      seen.add(key);
     }
-    const record = reader.record(
-      row,
-      sourceIndex,
+    const reader = new RowReader(keys, columns, profile, {
+      host: section.title !== undefined && HOST_TITLE.test(section.title),
       fileGroup,
-      defaultLabel,
-      input.group !== undefined,
-    );
-    if (record.kind === 'skip') {
-      skipped.push({ path, line: row.line, code: record.code });
-      continue;
+      groupForced: input.group !== undefined,
+      label: metaEvent ?? defaultLabel,
+      date: metaDate,
+    });
+    for (const row of section.rows) {
+      if (isBlank(row.cells)) {
+        blank++;
+        continue;
+      }
+      const width = sectionHeader.length;
+      if (row.cells.slice(width).some((c) => c.trim() !== ''))
+        findings.push({ code: 'ragged-row', path, line: row.line });
+      const outcome = reader.record(row, sourceIndex);
+      if (outcome.kind === 'skip') {
+        skipped.push({ path, line: row.line, code: outcome.code });
+        continue;
+      }
+      if (outcome.unknownStatus) findings.push({ code: 'unknown-status', path, line: row.line });
+      if (outcome.record.name !== undefined && MOJIBAKE.test(outcome.record.name)) {
+        findings.push({ code: 'mojibake', path, line: row.line });
+      }
+      records.push(outcome.record);
     }
-    if (record.unknownStatus) findings.push({ code: 'unknown-status', path, line: row.line });
-    records.push(record.record);
   }
   const summary: InputSummary = {
     path,
     group: fileGroup,
     profile,
-    encoding,
+    encoding: table.encoding,
     delimiter: table.delimiter,
     header,
     columns: Object.fromEntries(
-      Object.entries(columns).map(([role, idx]) => [role, idx.map((i) => header[i] ?? '')]),
+      Object.entries(mapColumns(header, profile, options.map ?? {}, path)).map(([role, idx]) => [
+        role,
+        idx.map((i) => header[i] ?? ''),
+      ]),
     ),
-    rows: dataRows.length,
+    rows: dataRows,
     records: records.length,
     merged: 0,
     skipped: skipped.length,
     blank,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
-    hasAttendance: reader.hasAttendance,
+    hasAttendance:
+      HAS_ATTENDANCE.has(profile) ||
+      (profile === 'meetup' && header.some((h) => headerKey(h) === 'attendance')) ||
+      (profile === 'luma' && header.some((h) => headerKey(h) === 'checked_in_at')) ||
+      profile === 'eventbrite' ||
+      columns.status !== undefined,
   };
   return { summary, records, skipped, findings };
 }
@@ -186,30 +285,34 @@ type RowOutcome =
   | { kind: 'record'; record: SourceRecord; unknownStatus: boolean }
   | { kind: 'skip'; code: string };
 
+interface RowContext {
+  readonly host: boolean;
+  readonly fileGroup: string;
+  readonly groupForced: boolean;
+  readonly label: string;
+  readonly date: string | undefined;
+}
+
 /** Turns the cells of one data row into a record, following the profile's conventions. */
 class RowReader {
-  readonly hasAttendance: boolean;
   private readonly byKey: Map<string, number>;
 
   constructor(
     keys: readonly string[],
     private readonly columns: ColumnMap,
     private readonly profile: Profile,
+    private readonly context: RowContext,
   ) {
     this.byKey = new Map();
     keys.forEach((k, i) => {
       if (!this.byKey.has(k)) this.byKey.set(k, i);
     });
-    this.hasAttendance =
-      (profile === 'meetup' && this.byKey.has('attendance')) ||
-      (profile === 'luma' && this.byKey.has('checked_in_at')) ||
-      (profile === 'generic' && columns.status !== undefined);
   }
 
   private first(cells: readonly string[], role: ColumnRole): string | undefined {
     for (const i of this.columns[role] ?? []) {
       const v = tidy(cells[i]);
-      if (v !== undefined) return v;
+      if (v !== undefined && v !== '--') return v;
     }
     return undefined;
   }
@@ -228,6 +331,10 @@ class RowReader {
           this.byHeader(cells, 'approval_status') ?? '',
           this.byHeader(cells, 'checked_in_at'),
         );
+      case 'zoom-webinar': {
+        const attended = (this.byHeader(cells, 'attended') ?? 'yes').trim().toLowerCase();
+        return attended === 'yes' ? 'attended' : attended === 'no' ? 'noshow' : undefined;
+      }
       default: {
         const value = this.first(cells, 'status');
         return value === undefined ? DEFAULT_STATUS[this.profile] : statusFromValue(value);
@@ -235,13 +342,22 @@ class RowReader {
     }
   }
 
-  record(
-    row: TableRow,
-    source: number,
-    fileGroup: string,
-    defaultLabel: string,
-    groupForced: boolean,
-  ): RowOutcome {
+  private role(cells: readonly string[]): Role {
+    if (this.context.host) return 'host';
+    if (
+      this.profile === 'meetup' &&
+      /^yes$/i.test((this.byHeader(cells, 'event host') ?? '').trim())
+    )
+      return 'host';
+    if (
+      this.profile === 'teams' &&
+      /organi[sz]er|presenter|organisator|referent/i.test(this.byHeader(cells, 'role') ?? '')
+    )
+      return 'host';
+    return 'attendee';
+  }
+
+  record(row: TableRow, source: number): RowOutcome {
     const cells = row.cells;
     const firstName = this.first(cells, 'firstName');
     const lastName = this.first(cells, 'lastName');
@@ -254,19 +370,26 @@ class RowReader {
     }
     if (name === undefined && emails.length === 0)
       return { kind: 'skip', code: 'missing-identity' };
+    if (
+      (name?.length ?? 0) > MAX_IDENTITY_LENGTH ||
+      emails.some((e) => e.length > MAX_IDENTITY_LENGTH)
+    ) {
+      return { kind: 'skip', code: 'field-too-long' };
+    }
 
     const found = this.status(cells);
+    const { fileGroup, groupForced } = this.context;
     const group = groupForced ? fileGroup : (this.first(cells, 'group') ?? fileGroup);
-    const eventLabel = this.first(cells, 'event') ?? defaultLabel;
+    const eventLabel = this.first(cells, 'event') ?? this.context.label;
     const rawDate = this.first(cells, 'date');
     const date =
-      rawDate === undefined ? undefined : (parseDate(rawDate, DATE_ORDER[this.profile]) ?? rawDate);
-    const host =
-      this.profile === 'meetup' && /^yes$/i.test(this.byHeader(cells, 'event host') ?? '');
-    const role: Role = host ? 'host' : 'attendee';
+      rawDate === undefined
+        ? this.context.date
+        : (parseDate(rawDate, DATE_ORDER[this.profile]) ?? rawDate);
     const rawId = this.first(cells, 'platformId');
+    const platform = this.profile.startsWith('meetup') ? 'meetup' : this.profile;
     const platformId =
-      rawId === undefined ? undefined : `${this.profile}:${rawId.replace(/^user\s+/i, '')}`;
+      rawId === undefined ? undefined : `${platform}:${rawId.replace(/^user\s+/i, '')}`;
     const record: SourceRecord = {
       source,
       line: row.line,
@@ -275,7 +398,7 @@ class RowReader {
       eventLabel,
       date,
       status: found ?? DEFAULT_STATUS[this.profile],
-      role,
+      role: this.role(cells),
       name,
       firstName,
       lastName,

@@ -1,0 +1,138 @@
+// Table rows → sections. Takes every row of a table and returns the sections that hold people
+// (a header row and its data rows) plus the report's metadata from the preamble (Zoom topic and
+// start time, Teams meeting title). Plain lists are one section; Zoom and Teams reports have a
+// preamble and several titled sections ("Host Details", "2. Participants").
+import { headerKey, isIdentityHeader, knownHeaderCount } from './columns.js';
+import type { TableRow } from './table.js';
+
+export interface Section {
+  readonly title?: string | undefined;
+  readonly header: TableRow;
+  /** Data rows, blank ones included (blank separators before the next section are not). */
+  readonly rows: TableRow[];
+}
+
+export interface Sections {
+  readonly meta: ReadonlyMap<string, string>;
+  /** Sections whose header names a name or e-mail column, in file order. */
+  readonly people: Section[];
+  /** The first header row, when no section holds people (for the error message). */
+  readonly firstHeader: TableRow | undefined;
+}
+
+function filled(row: TableRow): string[] {
+  return row.cells.map((c) => c.trim()).filter((c) => c !== '');
+}
+
+function isBlank(row: TableRow): boolean {
+  return filled(row).length === 0;
+}
+
+const TITLE =
+  /^\d+\.\s|details$|summary|zusammenfassung|teilnehmende|participants|activit|aktivit/i;
+const NOT_PEOPLE = /activit|aktivit/i;
+
+/** A header row of a section that holds people. */
+function isPeopleHeader(row: TableRow, strict: boolean): boolean {
+  const keys = row.cells.map(headerKey).filter((k) => k !== '');
+  if (!isIdentityHeader(keys)) return false;
+  return !strict || knownHeaderCount(keys) >= 2;
+}
+
+/** Splits rows into the sections that hold people, and the preamble's key/value metadata. */
+export function splitSections(rows: readonly TableRow[]): Sections {
+  const meta = new Map<string, string>();
+  const sections: Section[] = [];
+  const firstAt = rows.findIndex((r) => !isBlank(r));
+  if (firstAt < 0) return { meta, people: [], firstHeader: undefined };
+  const first = rows[firstAt] as TableRow;
+
+  // A plain list: its first non-blank row is the header.
+  let start = firstAt;
+  let title: string | undefined;
+  if (!isPeopleHeader(first, false)) {
+    const headerAt = rows.findIndex((r, i) => i > firstAt && isPeopleHeader(r, true));
+    if (headerAt < 0) return { meta, people: [], firstHeader: first };
+    readPreamble(rows.slice(firstAt, headerAt), meta);
+    for (let i = headerAt - 1; i >= firstAt; i--) {
+      const cells = filled(rows[i] as TableRow);
+      if (cells.length === 0) continue;
+      if (cells.length === 1) title = cells[0];
+      break;
+    }
+    start = headerAt;
+  }
+
+  let current: { title: string | undefined; header: TableRow; rows: TableRow[] } = {
+    title,
+    header: rows[start] as TableRow,
+    rows: [],
+  };
+  const wide = () => filled(current.header).length >= 2;
+  const close = (next: { title: string | undefined; header: TableRow } | undefined) => {
+    while (current.rows.length > 0 && isBlank(current.rows[current.rows.length - 1] as TableRow)) {
+      current.rows.pop();
+    }
+    sections.push(current);
+    if (next) current = { ...next, rows: [] };
+  };
+  let pendingTitle: string | undefined;
+  let inGap = false; // between a title and the next header: rows belong to no section
+  for (let i = start + 1; i < rows.length; i++) {
+    const row = rows[i] as TableRow;
+    const cells = filled(row);
+    if (wide() && cells.length === 1 && isTitle(cells[0] as string, rows, i)) {
+      if (!inGap) close(undefined);
+      pendingTitle = cells[0];
+      inGap = true;
+      continue;
+    }
+    if (wide() && isPeopleHeader(row, true) && !sameRow(row, current.header)) {
+      if (!inGap) close(undefined);
+      current = { title: pendingTitle, header: row, rows: [] };
+      pendingTitle = undefined;
+      inGap = false;
+      continue;
+    }
+    if (inGap) {
+      if (cells.length > 0 && !isPeopleHeader(row, false)) continue;
+      if (cells.length === 0) continue;
+    }
+    current.rows.push(row);
+  }
+  if (!inGap) sections.push(current);
+  const people = sections.filter(
+    (s) => isPeopleHeader(s.header, false) && !(s.title !== undefined && NOT_PEOPLE.test(s.title)),
+  );
+  return { meta, people, firstHeader: first };
+}
+
+function sameRow(a: TableRow, b: TableRow): boolean {
+  return a.cells.length === b.cells.length && a.cells.every((c, i) => c === b.cells[i]);
+}
+
+function isTitle(cell: string, rows: readonly TableRow[], at: number): boolean {
+  if (TITLE.test(cell)) return true;
+  const next = rows.slice(at + 1).find((r) => !isBlank(r));
+  return next !== undefined && isPeopleHeader(next, true);
+}
+
+/** Reads `key: value` lines and small header + row tables of a report's preamble. */
+function readPreamble(rows: readonly TableRow[], meta: Map<string, string>): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as TableRow;
+    const cells = row.cells.map((c) => c.trim());
+    const count = cells.filter((c) => c !== '').length;
+    if (count === 2 && cells[0] !== '' && cells[1] !== '') {
+      meta.set(headerKey((cells[0] as string).replace(/:$/, '')), cells[1] as string);
+    } else if (count >= 3) {
+      const next = rows[i + 1];
+      if (next === undefined) continue;
+      cells.forEach((key, j) => {
+        const value = (next.cells[j] ?? '').trim();
+        if (key !== '' && value !== '') meta.set(headerKey(key), value);
+      });
+      i++;
+    }
+  }
+}
