@@ -4,22 +4,30 @@ import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/prom
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError, UsageError } from '../errors.js';
-import type { Source } from '../types.js';
+import type { Source, SourceSettings } from '../types.js';
 
 /** File endings a directory input contributes. */
-export const SUPPORTED = /\.(csv|tsv|txt)$/i;
+export const SUPPORTED = /\.(csv|tsv|txt|xlsx|xls)$/i;
 
 export interface InputContext {
   readonly cwd: string;
   readonly readStdin: () => Promise<Uint8Array>;
+  /** `--group`, for every input. */
   readonly group?: string | undefined;
+  /** The config file's group and settings for a path. */
+  readonly settingsFor?: (path: string) => {
+    group?: string | undefined;
+    settings?: SourceSettings | undefined;
+  };
 }
 
 function fileSource(path: string, ctx: InputContext): Source {
   const full = resolve(ctx.cwd, path);
+  const configured = ctx.settingsFor?.(path) ?? {};
   return {
     name: path,
-    group: ctx.group,
+    group: ctx.group ?? configured.group,
+    settings: configured.settings,
     dir: basename(dirname(full)),
     open: async () => {
       try {
@@ -87,7 +95,7 @@ export async function expandInputs(args: readonly string[], ctx: InputContext): 
           'empty-folder',
           arg,
           undefined,
-          'the folder holds no .csv, .tsv or .txt files; name the files directly',
+          'the folder holds no .csv, .tsv, .txt or .xlsx files; name the files directly',
         );
       }
       for (const name of entries) add(join(arg, name));

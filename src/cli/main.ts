@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, NetzError } from '../errors.js';
 import { TOOL } from '../version.js';
 import type { CliContext } from './context.js';
+import { inspectCommand } from './inspect.js';
 import { overlapCommand } from './overlap.js';
 
 /** Commander's message as one line, without its "error:" prefix. */
@@ -34,13 +35,15 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   const done = (c: number) => {
     code = c;
   };
-  const overlap = overlapCommand(ctx, done);
-  overlap.exitOverride().configureOutput({
-    writeOut: (s) => ctx.stdout(s),
-    writeErr: (s) => ctx.stderr(s),
-    outputError: (s, write) => write(`netz overlap: ${oneLine(s)} (see netz overlap --help)\n`),
-  });
-  program.addCommand(overlap);
+  for (const command of [overlapCommand(ctx, done), inspectCommand(ctx, done)]) {
+    const name = command.name();
+    command.exitOverride().configureOutput({
+      writeOut: (s) => ctx.stdout(s),
+      writeErr: (s) => ctx.stderr(s),
+      outputError: (s, write) => write(`netz ${name}: ${oneLine(s)} (see netz ${name} --help)\n`),
+    });
+    program.addCommand(command);
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -1,19 +1,24 @@
 // The options every command shares, defined once: attached to a commander command with
 // `addCommonOptions` and validated by one zod schema before any I/O.
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
+import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, type Format } from '../render/index.js';
-import { type ColumnRole, ROLES } from '../types.js';
+import { type ColumnRole, ROLES, type Source } from '../types.js';
+import { loadConfig } from './config.js';
+import type { CliContext } from './context.js';
+import { expandInputs } from './io.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
 /** Attaches the input and output options shared by the reading commands. */
-export function addCommonOptions(command: Command): Command {
+export function addCommonOptions(command: Command, formats: readonly string[] = FORMATS): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]))
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...formats]))
     .option(
       '-o, --output <file>',
       'write to FILE (whole or not at all); the format follows .md, .json or .txt',
@@ -36,6 +41,11 @@ export function addCommonOptions(command: Command): Command {
       ).choices(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']),
     )
     .option('--delimiter <char>', 'field delimiter instead of detecting it (use "\\t" for TAB)')
+    .option('--sheet <name>', 'the .xlsx sheet to read (name or number from 1; default: the first)')
+    .option(
+      '--config <file>',
+      `config file (default: ${'netz.config.json'} in the working directory)`,
+    )
     .addOption(
       new Option('--match <mode>', 'identity matching').choices(['exact']).default('exact'),
     )
@@ -56,6 +66,8 @@ const CommonSchema = z.object({
   map: z.array(z.string()).optional(),
   encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
   delimiter: z.string().optional(),
+  sheet: z.string().min(1).optional(),
+  config: z.string().min(1).optional(),
   match: z.enum(['exact']),
   attendedOnly: z.boolean(),
   excludeHosts: z.boolean(),
@@ -74,6 +86,8 @@ export interface CommonOptions {
   readonly map: Partial<Record<ColumnRole, string>>;
   readonly encoding: z.infer<typeof CommonSchema>['encoding'];
   readonly delimiter: string | undefined;
+  readonly sheet: string | undefined;
+  readonly config: string | undefined;
   readonly match: 'exact';
   readonly attendedOnly: boolean;
   readonly excludeHosts: boolean;
@@ -146,6 +160,8 @@ export function parseCommonOptions(raw: unknown): CommonOptions {
     map,
     encoding: o.encoding,
     delimiter: o.delimiter === undefined ? undefined : parseDelimiter(o.delimiter),
+    sheet: o.sheet,
+    config: o.config,
     match: o.match,
     attendedOnly: o.attendedOnly,
     excludeHosts: o.excludeHosts,
@@ -155,4 +171,65 @@ export function parseCommonOptions(raw: unknown): CommonOptions {
     strict: o.strict,
     debug: o.debug,
   };
+}
+
+/** A command's options with the config file applied (flags given on the command line win). */
+export interface PreparedRun {
+  readonly options: CommonOptions;
+  readonly sources: Source[];
+  readonly analyze: AnalyzeOptions;
+}
+
+/** Parses options, loads the config, expands the inputs: everything a reading command needs. */
+export async function prepareRun(
+  command: Command,
+  inputs: readonly string[],
+  raw: Record<string, unknown>,
+  ctx: CliContext,
+  extra: { minGroups?: unknown } = {},
+): Promise<PreparedRun> {
+  const options = parseCommonOptions(raw);
+  const loaded = await loadConfig(ctx.cwd, options.config);
+  const config = loaded.config;
+  const fromCli = (name: string) => command.getOptionValueSource(name) === 'cli';
+  let minGroups = config.minGroups ?? 3;
+  if (extra.minGroups !== undefined && (fromCli('minGroups') || config.minGroups === undefined)) {
+    minGroups = Number(extra.minGroups);
+    if (!Number.isSafeInteger(minGroups) || minGroups < 1) {
+      throw new UsageError(
+        `--min-groups ${String(extra.minGroups)}: give a whole number of at least 1, such as 3`,
+      );
+    }
+  }
+  const sources = await expandInputs(inputs, {
+    cwd: ctx.cwd,
+    readStdin: ctx.readStdin,
+    group: options.group,
+    settingsFor: loaded.settingsFor,
+  });
+  if (options.output !== undefined) {
+    const target = resolve(ctx.cwd, options.output);
+    if (sources.some((s) => s.name !== '-' && resolve(ctx.cwd, s.name) === target)) {
+      throw new UsageError(
+        `-o ${options.output}: that is one of the inputs; write the report elsewhere`,
+      );
+    }
+  }
+  const analyze: AnalyzeOptions = {
+    match: options.match,
+    minGroups,
+    attendedOnly: fromCli('attendedOnly')
+      ? options.attendedOnly
+      : (config.attendedOnly ?? options.attendedOnly),
+    excludeHosts: fromCli('excludeHosts')
+      ? options.excludeHosts
+      : (config.excludeHosts ?? options.excludeHosts),
+    seed: fromCli('seed') ? options.seed : (config.seed ?? options.seed),
+    groupFrom: fromCli('groupFrom') ? options.groupFrom : (config.groupFrom ?? options.groupFrom),
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    sheet: options.sheet,
+    map: Object.keys(options.map).length > 0 ? options.map : undefined,
+  };
+  return { options, sources, analyze };
 }

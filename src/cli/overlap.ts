@@ -2,11 +2,11 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { analyze } from '../analyze.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { renderReport } from '../render/index.js';
 import type { CliContext } from './context.js';
-import { expandInputs, writeAtomically } from './io.js';
-import { addCommonOptions, parseCommonOptions } from './options.js';
+import { writeAtomically } from './io.js';
+import { addCommonOptions, prepareRun } from './options.js';
 
 const EXAMPLES = `
 Examples:
@@ -27,37 +27,14 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
   addCommonOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
-    const options = parseCommonOptions({ ...raw, minGroups: undefined });
-    const minGroups = Number(raw.minGroups);
-    if (!Number.isSafeInteger(minGroups) || minGroups < 1) {
-      throw new UsageError(
-        `--min-groups ${String(raw.minGroups)}: give a whole number of at least 1, such as 3`,
-      );
-    }
-    const sources = await expandInputs(inputs, {
-      cwd: ctx.cwd,
-      readStdin: ctx.readStdin,
-      group: options.group,
+    const {
+      options,
+      sources,
+      analyze: settings,
+    } = await prepareRun(command, inputs, raw, ctx, {
+      minGroups: raw.minGroups,
     });
-    if (options.output !== undefined) {
-      const target = resolve(ctx.cwd, options.output);
-      if (sources.some((s) => s.name !== '-' && resolve(ctx.cwd, s.name) === target)) {
-        throw new UsageError(
-          `-o ${options.output}: that is one of the inputs; write the report elsewhere`,
-        );
-      }
-    }
-    const report = await analyze(sources, {
-      match: options.match,
-      minGroups,
-      attendedOnly: options.attendedOnly,
-      excludeHosts: options.excludeHosts,
-      seed: options.seed,
-      groupFrom: options.groupFrom,
-      encoding: options.encoding,
-      delimiter: options.delimiter,
-      map: options.map,
-    });
+    const report = await analyze(sources, settings);
     const format = options.format ?? 'text';
     const color =
       options.color &&

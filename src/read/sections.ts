@@ -87,7 +87,7 @@ export function splitSections(rows: readonly TableRow[]): Sections {
       inGap = true;
       continue;
     }
-    if (wide() && isPeopleHeader(row, true) && !sameRow(row, current.header)) {
+    if (wide() && isPeopleHeader(row, true)) {
       if (!inGap) close(undefined);
       current = { title: pendingTitle, header: row, rows: [] };
       pendingTitle = undefined;
@@ -105,10 +105,6 @@ export function splitSections(rows: readonly TableRow[]): Sections {
     (s) => isPeopleHeader(s.header, false) && !(s.title !== undefined && NOT_PEOPLE.test(s.title)),
   );
   return { meta, people, firstHeader: first };
-}
-
-function sameRow(a: TableRow, b: TableRow): boolean {
-  return a.cells.length === b.cells.length && a.cells.every((c, i) => c === b.cells[i]);
 }
 
 function isTitle(cell: string, rows: readonly TableRow[], at: number): boolean {

@@ -27,7 +27,7 @@ const GENERIC_STATUS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['no', 'declined'],
   ['nein', 'declined'],
   ['abgesagt', 'declined'],
-  ['not attending', 'declined'],
+  ['not attending', 'cancelled'],
   ['cancelled', 'cancelled'],
   ['canceled', 'cancelled'],
   ['storniert', 'cancelled'],

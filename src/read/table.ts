@@ -53,8 +53,9 @@ function fieldCounts(sample: string, delimiter: string): number[] {
 
 /**
  * Chooses the delimiter whose column count is most consistent over the first lines (never the
- * first line alone) and agrees with the header line. A one-column table gets the first candidate
- * that does not occur in it, so that "Köhler, Jürgen" under a lone `Teilnehmer` header stays whole.
+ * first line alone), preferring one that agrees with the first line. A delimiter that never occurs
+ * in the first line but exactly once everywhere else sits inside values ("Köhler, Jürgen" under a
+ * lone `Teilnehmer` header); a one-column table gets the first candidate that does not occur in it.
  */
 export function detectDelimiter(text: string): string {
   let best: string | undefined;
@@ -68,6 +69,8 @@ export function detectDelimiter(text: string): string {
       absent ??= delimiter;
       continue;
     }
+    const rest = counts.slice(1);
+    if (header === 1 && rest.length > 0 && rest.every((n) => n === rest[0])) continue;
     const frequency = new Map<number, number>();
     for (const n of counts) frequency.set(n, (frequency.get(n) ?? 0) + 1);
     let mode = 1;
@@ -78,10 +81,10 @@ export function detectDelimiter(text: string): string {
         modeCount = f;
       }
     }
-    // A header with fewer columns than the rows means the delimiter sits inside values.
-    if (mode < 2 || header < mode) continue;
-    // Share of lines with the modal count, with a small bonus for more columns.
-    const score = modeCount / counts.length + Math.min(mode, 50) / 1000;
+    if (mode < 2 && header < 2) continue;
+    // Share of lines with the modal count; agreeing with the first line and more columns help.
+    const score =
+      modeCount / counts.length + (header === mode ? 0.5 : 0) + Math.min(mode, 50) / 1000;
     if (score > bestScore) {
       bestScore = score;
       best = delimiter;

@@ -77,3 +77,26 @@ export const OverlapReportSchema = z.strictObject({
 
 export type OverlapReport = z.infer<typeof OverlapReportSchema>;
 export type OverlapOptions = z.infer<typeof OverlapOptionsSchema>;
+
+export const InspectReportSchema = z.strictObject({
+  schema: z.literal('netz/inspect@1'),
+  inputs: z.array(
+    z.strictObject({
+      path: z.string(),
+      group: z.string(),
+      profile: z.string(),
+      encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']),
+      delimiter: z.string(),
+      header: z.array(z.string()),
+      columns: z.record(z.string(), z.array(z.string())),
+      rows: count,
+      records: count,
+      merged: count,
+      skipped: count,
+      blank: count,
+      findings: z.array(z.strictObject({ line: z.number().int().positive(), code: z.string() })),
+    }),
+  ),
+});
+
+export type InspectReport = z.infer<typeof InspectReportSchema>;

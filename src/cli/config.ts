@@ -1,0 +1,87 @@
+// The config file (netz.config.json in the working directory, or --config FILE): zod-validated,
+// unknown keys rejected. Paths and globs in it are relative to the file. CLI flags win over it.
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { PROFILES } from '../read/columns.js';
+import { ROLES, type SourceSettings } from '../types.js';
+
+export const CONFIG_FILE = 'netz.config.json';
+
+const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+
+export const ConfigSchema = z.strictObject({
+  sources: z
+    .array(
+      z.strictObject({
+        match: z.string().min(1),
+        group: z.string().min(1).optional(),
+        profile: z.enum(PROFILES).optional(),
+        encoding: z.enum(ENCODINGS).optional(),
+        delimiter: z.string().length(1).optional(),
+        sheet: z.string().min(1).optional(),
+        map: z.partialRecord(z.enum(ROLES), z.string().min(1)).optional(),
+      }),
+    )
+    .optional(),
+  seed: z.number().int().optional(),
+  minGroups: z.number().int().positive().optional(),
+  groupFrom: z.enum(['name', 'dir']).optional(),
+  attendedOnly: z.boolean().optional(),
+  excludeHosts: z.boolean().optional(),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export interface LoadedConfig {
+  readonly path: string | undefined;
+  readonly config: Config;
+  /** The settings and group for a file, from the first `sources` entry whose glob matches it. */
+  settingsFor(file: string): { group?: string | undefined; settings?: SourceSettings | undefined };
+}
+
+/** Loads `--config FILE`, else netz.config.json in `cwd` when it exists, else an empty config. */
+export async function loadConfig(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
+  const path = resolve(cwd, explicit ?? CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    if (explicit !== undefined)
+      throw new UsageError(`--config ${explicit}: no such file; check the path`);
+    return { path: undefined, config: {}, settingsFor: () => ({}) };
+  }
+  const shown = explicit ?? CONFIG_FILE;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${shown}: not valid JSON (${(error as Error).message}); fix the file`);
+  }
+  const parsed = ConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(
+      `${shown}: ${issue?.path.join('.') || '(top)'}: ${issue?.message ?? 'invalid'}; fix the file (see README, "Config file")`,
+    );
+  }
+  const config = parsed.data;
+  const base = dirname(path);
+  const matchers = (config.sources ?? []).map((entry) => ({
+    entry,
+    test: picomatch(entry.match, { dot: true }),
+  }));
+  return {
+    path,
+    config,
+    settingsFor(file: string) {
+      const rel = relative(base, resolve(cwd, file)).split(sep).join('/');
+      const hit = matchers.find((m) => m.test(rel));
+      if (!hit) return {};
+      const { group, match: _match, ...settings } = hit.entry;
+      return { group, settings };
+    },
+  };
+}
