@@ -23,10 +23,19 @@ export function renderInspectText(report: InspectReport): string {
     );
     const header = safe(input.header.join(' | '));
     out.push(`  header     ${header.length > 86 ? `${header.slice(0, 85)}…` : header}`);
-    const columns = Object.entries(input.columns)
-      .map(([role, headers]) => `${role} ← ${headers.map(safe).join(' + ')}`)
-      .join('; ');
-    out.push(`  columns    ${columns}`);
+    const columns = Object.entries(input.columns).map(
+      ([role, headers]) => `${role} ← ${headers.map(safe).join(' + ')}`,
+    );
+    let line = '  columns   ';
+    for (const [i, piece] of columns.entries()) {
+      const part = i < columns.length - 1 ? `${piece};` : piece;
+      if ([...line].length + 1 + [...part].length > 100 && line.trim() !== 'columns') {
+        out.push(line);
+        line = '            ';
+      }
+      line = `${line} ${part}`;
+    }
+    out.push(line);
     out.push(
       `  rows       ${input.rows} = ${input.records} records + ${input.merged} merged + ${input.skipped} skipped + ${input.blank} blank`,
     );
