@@ -146,3 +146,28 @@ describe('group names from file names', () => {
     expect(groupFromName(name)).toBe(group);
   });
 });
+
+describe('older and BOM-less Teams exports', () => {
+  it('reads UTF-16LE without a BOM', () => {
+    const bytes = new Uint8Array(
+      Buffer.from(
+        'Full Name\tUser Action\tTimestamp\r\nAnke\tJoined\t2/7/2025, 6:00:00 PM\r\n',
+        'utf16le',
+      ),
+    );
+    expect(detectEncoding(bytes)).toBe('utf-16le');
+  });
+
+  it('reads the 2020 attendance list (Full Name, User Action, Timestamp) as Teams, one row per action', async () => {
+    const text =
+      'Meeting Summary\r\nMeeting Title\tStammtisch\r\nMeeting Start Time\t2/7/2025, 6:00:00 PM\r\n\r\n' +
+      'Full Name\tUser Action\tTimestamp\r\nAnke Büscher\tJoined\t2/7/2025, 6:00:00 PM\r\nAnke Büscher\tLeft\t2/7/2025, 7:00:00 PM\r\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    const r = await readSource({ name: 'teams.csv', bytes }, 0);
+    expect(r.summary.profile).toBe('teams');
+    expect(r.records.map((x) => [x.line, x.name, x.status, x.eventLabel, x.date])).toEqual([
+      [6, 'Anke Büscher', 'attended', 'Stammtisch', '2025-02-07'],
+      [7, 'Anke Büscher', 'attended', 'Stammtisch', '2025-02-07'],
+    ]);
+  });
+});

@@ -118,8 +118,14 @@ export function detectProfile(keys: readonly string[]): Profile {
   if (has('user name (original name)') || (has('attended') && has('join time')))
     return 'zoom-webinar';
   if (has('name (original name)') || (has('user email') && has('join time'))) return 'zoom-meeting';
-  if (has('participant id (upn)') || has('first join') || has('in-meeting duration'))
+  if (
+    has('participant id (upn)') ||
+    has('first join') ||
+    has('in-meeting duration') ||
+    has('user action')
+  ) {
     return 'teams';
+  }
   if (has('timestamp') || has('zeitstempel')) return 'google-forms';
   return 'generic';
 }
@@ -151,6 +157,7 @@ const OTHER_KNOWN = new Set([
   'participant id (upn)',
   'title',
   'anrede',
+  'user action',
   'stadt',
   'city',
 ]);

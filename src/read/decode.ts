@@ -47,11 +47,16 @@ export function decodeBytes(bytes: Uint8Array, path: string, forced?: Encoding):
   }
 }
 
-/** BOM first (UTF-8, UTF-16LE, UTF-16BE), else strict UTF-8, else Windows-1252. */
+/** BOM first (UTF-8, UTF-16LE, UTF-16BE), then BOM-less UTF-16, else strict UTF-8, else Windows-1252. */
 export function detectEncoding(bytes: Uint8Array): Encoding {
   if (hasBom(bytes, 0xef, 0xbb, 0xbf)) return 'utf-8-bom';
   if (hasBom(bytes, 0xff, 0xfe)) return 'utf-16le';
   if (hasBom(bytes, 0xfe, 0xff)) return 'utf-16be';
+  // UTF-16 without a BOM: ASCII letters with a zero byte beside each.
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0)
+    return 'utf-16le';
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0)
+    return 'utf-16be';
   try {
     utf8.decode(bytes);
     return 'utf-8';

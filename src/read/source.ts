@@ -205,6 +205,7 @@ export async function readSource(
   const metaDateText =
     meta.get('actual start time') ??
     meta.get('start time') ??
+    meta.get('meeting start time') ??
     meta.get('startzeit') ??
     meta.get('beginn');
   const metaDate =
