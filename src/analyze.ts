@@ -1,10 +1,21 @@
 // Sources → Report. Runs the pipeline once: read every source (in canonical path order, so the
 // argument order never matters), resolve people from the counting records, build the affiliation
 // structure and measure it. No file system or process access: sources bring their own bytes.
+
+import { UsageError } from './errors.js';
 import { buildAffiliation } from './graph/affiliation.js';
-import { measureFish } from './measure/fish.js';
+import { personProjection } from './graph/projection.js';
+import { measureBridges } from './measure/bridges.js';
+import { measureCliques } from './measure/cliques.js';
+import { measureCommunities } from './measure/communities.js';
+import { measureDisconnected } from './measure/disconnected.js';
+import { measureFish, regularShares } from './measure/fish.js';
+import { measureFreshness } from './measure/freshness.js';
 import { measureGroups, measureTotals } from './measure/groups.js';
+import { measureIntersections } from './measure/intersections.js';
 import { measurePairs } from './measure/pairs.js';
+import { measurePopulation } from './measure/population.js';
+import { measureReach } from './measure/reach.js';
 import { type ReadOptions, readSource } from './read/source.js';
 import type { OverlapOptions, OverlapReport } from './report/schema.js';
 import { resolvePeople } from './resolve/index.js';
@@ -25,6 +36,20 @@ export interface AnalyzeOptions extends ReadOptions {
   readonly attendedOnly?: boolean;
   readonly excludeHosts?: boolean;
   readonly seed?: number;
+  /** Population N for expected overlaps and p-values: observed people, or the rounded Chao1. */
+  readonly population?: 'observed' | 'chao';
+  /** List the members of each intersection. */
+  readonly members?: boolean;
+  /** Groups one already attends, for reach's marginal gains. */
+  readonly have?: readonly string[];
+  readonly resolution?: number;
+  readonly minShared?: number;
+  readonly cliqueCap?: number;
+  readonly exactBetweenness?: boolean;
+  readonly exactBetweennessLimit?: number;
+  readonly pivots?: number;
+  readonly bridges?: number;
+  readonly introducers?: number;
 }
 
 export const ANALYZE_DEFAULTS = Object.freeze({
@@ -34,6 +59,17 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   excludeHosts: false,
   seed: 42,
   groupFrom: 'name' as const,
+  population: 'observed' as 'observed' | 'chao',
+  members: false,
+  have: [] as readonly string[],
+  resolution: 1,
+  minShared: 2,
+  cliqueCap: 1000,
+  exactBetweenness: false,
+  exactBetweennessLimit: 5000,
+  pivots: 256,
+  bridges: 25,
+  introducers: 5,
 });
 
 /** Everything the pipeline produced, for reports that need more than the overlap. */
@@ -110,6 +146,12 @@ export async function analyze(
   const settings = withDefaults(options);
   const analysis = await readAndResolve(sources, settings);
   const graph = buildAffiliation(analysis.people, analysis.records);
+  const unknown = settings.have.filter((g) => !graph.groups.includes(g));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--have ${unknown.join(',')}: no such group; the groups are: ${graph.groups.join(', ')}`,
+    );
+  }
   const notes: string[] = [];
   if (settings.attendedOnly) {
     const without = analysis.inputs.filter((i) => !i.hasAttendance).map((i) => i.path);
@@ -117,6 +159,25 @@ export async function analyze(
       notes.push(`attended-only: these inputs say nothing about attendance: ${without.join(', ')}`);
     }
   }
+  const population = measurePopulation(graph);
+  const n =
+    settings.population === 'chao'
+      ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
+      : graph.people.length;
+  const projection = personProjection(graph);
+  const bridges = measureBridges(graph, projection, {
+    seed: settings.seed,
+    exact: settings.exactBetweenness,
+    exactLimit: settings.exactBetweennessLimit,
+    pivots: settings.pivots,
+    top: settings.bridges,
+  });
+  const freshness = measureFreshness(graph);
+  if (freshness.length === 0)
+    notes.push('freshness: no event dates are known, so fresh faces over time are not measured');
+  notes.push(
+    'population: capture–recapture assumes independent lists; regulars make lists dependent, so the estimates are lower bounds',
+  );
   const reportOptions: OverlapOptions = {
     match: settings.match,
     minGroups: settings.minGroups,
@@ -124,7 +185,19 @@ export async function analyze(
     excludeHosts: settings.excludeHosts,
     groupFrom: settings.groupFrom,
     seed: settings.seed,
+    population: { n, source: settings.population === 'chao' ? 'chao1' : 'observed' },
+    members: settings.members,
+    have: [...settings.have],
+    resolution: settings.resolution,
+    minShared: settings.minShared,
+    cliqueCap: settings.cliqueCap,
+    exactBetweenness: settings.exactBetweenness,
+    exactBetweennessLimit: settings.exactBetweennessLimit,
+    pivots: settings.pivots,
+    bridges: settings.bridges,
+    introducers: settings.introducers,
   };
+  const shares = regularShares(graph, analysis.records, settings.minGroups);
   return {
     schema: 'netz/overlap@1',
     tool: { name: TOOL.name, version: TOOL.version },
@@ -148,8 +221,23 @@ export async function analyze(
       .filter((f) => f.path !== undefined && f.line !== undefined)
       .map((f) => ({ path: f.path as string, line: f.line as number, code: f.code })),
     totals: measureTotals(graph),
-    groups: measureGroups(graph),
-    pairs: measurePairs(graph),
+    groups: measureGroups(graph).map((g, i) => ({ ...g, regularShare: shares[i] ?? null })),
+    pairs: measurePairs(graph, { population: n }),
+    intersections: measureIntersections(graph, { members: settings.members }),
     fish: measureFish(graph, { minGroups: settings.minGroups }),
+    bridges: bridges.list,
+    betweenness: { ...bridges.betweenness, cutVertices: bridges.cutVertices },
+    communities: measureCommunities(graph, projection, {
+      seed: settings.seed,
+      resolution: settings.resolution,
+    }),
+    cliques: measureCliques(graph, projection, {
+      minShared: settings.minShared,
+      cap: settings.cliqueCap,
+    }),
+    disconnected: measureDisconnected(graph, projection, { introducers: settings.introducers }),
+    population,
+    reach: measureReach(graph, settings.have),
+    freshness,
   };
 }

@@ -222,9 +222,9 @@ describe('hosts, attendance and standard input', () => {
       netz(['overlap', zoom, join(READ, 'pipe-delimited.txt'), '--attended-only', '-f', 'json'])
         .stdout,
     );
-    expect(report.notes).toEqual([
+    expect(report.notes).toContain(
       `attended-only: these inputs say nothing about attendance: ${join(READ, 'pipe-delimited.txt')}`,
-    ]);
+    );
   });
 
   it.each(

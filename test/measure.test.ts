@@ -27,7 +27,7 @@ describe('overlap measures on three tiny groups', async () => {
   });
 
   it('computes shared, Jaccard and overlap for every pair', () => {
-    expect(report.pairs).toEqual([
+    expect(report.pairs).toMatchObject([
       // A∩B = {p2,p3} = 2; A∪B = 5 → 2/5 = 0.4; min(3,4) = 3 → 2/3.
       { a: 'A', b: 'B', shared: 2, jaccard: 0.4, overlap: 2 / 3 },
       // A∩C = ∅.

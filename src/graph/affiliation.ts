@@ -13,6 +13,8 @@ export interface Affiliation {
   readonly personEvents: readonly (readonly number[])[];
   /** For each event, its group index. */
   readonly eventGroup: readonly number[];
+  /** For each event, its calendar date (`YYYY-MM-DD` or as written), when known. */
+  readonly eventDate: readonly (string | undefined)[];
   /** Per group: distinct events and counting records. */
   readonly groupEvents: readonly number[];
   readonly groupRecords: readonly number[];
@@ -42,6 +44,7 @@ export function buildAffiliation(
   const events = [...eventSet].sort(compare);
   const eventIndex = new Map(events.map((e, i) => [e, i]));
   const eventGroup = events.map((e) => groupIndex.get(e.slice(0, e.indexOf('\u0000'))) ?? 0);
+  const eventDate = events.map((e) => e.split('\u0000')[2] || undefined);
   const groupEvents = new Array<number>(groups.length).fill(0);
   for (const g of eventGroup) groupEvents[g] = (groupEvents[g] ?? 0) + 1;
   const groupRecords = new Array<number>(groups.length).fill(0);
@@ -68,6 +71,7 @@ export function buildAffiliation(
     personGroups,
     personEvents,
     eventGroup,
+    eventDate,
     groupEvents,
     groupRecords,
     records: total,

@@ -1,5 +1,7 @@
-// Affiliation → "the same fish": how many people are in 1, 2, 3, … groups, and the regulars
-// (people in at least `minGroups` groups) with their groups.
+// Affiliation → "the same fish": how many people are in 1, 2, 3, … groups; the regulars (people
+// in at least `minGroups` groups) with their groups; the share of counting records held by the
+// top 10 % of people; the Gini coefficient of records per person; per group, the share of its
+// records held by regulars.
 import type { Affiliation } from '../graph/affiliation.js';
 
 export interface FishOptions {
@@ -19,9 +21,43 @@ export interface Fish {
   minGroups: number;
   groupsPerPerson: { groups: number; people: number }[];
   regulars: Regular[];
+  top10Share: number | null;
+  gini: number | null;
 }
 
-/** Histogram from 1 to the largest number of groups anyone is in (zeros kept), and the regulars. */
+/** Records per person (the counting records each person is made of). */
+function recordsPerPerson(graph: Affiliation): number[] {
+  return graph.people.map((p) => p.records.length);
+}
+
+/**
+ * The share of all records held by the ⌈10 %⌉ of people with most records (ties at the cut
+ * broken by id, i.e. person order).
+ */
+export function topShare(records: readonly number[], fraction = 0.1): number | null {
+  const total = records.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const k = Math.ceil(records.length * fraction);
+  const order = records.map((r, i) => [r, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  let held = 0;
+  for (let i = 0; i < k; i++) held += (order[i] as readonly [number, number])[0];
+  return held / total;
+}
+
+/** Gini coefficient, population formula: Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² μ); 0 = everyone equal. */
+export function gini(values: readonly number[]): number | null {
+  const n = values.length;
+  const total = values.reduce((a, b) => a + b, 0);
+  if (n === 0 || total === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  let weighted = 0;
+  sorted.forEach((x, i) => {
+    weighted += (i + 1) * x;
+  });
+  return (2 * weighted) / (n * total) - (n + 1) / n;
+}
+
+/** Histogram from 1 to the largest number of groups anyone is in (zeros kept), and the rest. */
 export function measureFish(graph: Affiliation, options: Partial<FishOptions> = {}): Fish {
   const { minGroups } = { ...FISH_DEFAULTS, ...options };
   const most = graph.personGroups.reduce((m, gs) => Math.max(m, gs.length), 0);
@@ -42,9 +78,33 @@ export function measureFish(graph: Affiliation, options: Partial<FishOptions> = 
   regulars.sort(
     (a, b) => b.groups.length - a.groups.length || b.events - a.events || (a.id < b.id ? -1 : 1),
   );
+  const records = recordsPerPerson(graph);
   return {
     minGroups,
     groupsPerPerson: counts.map((people, k) => ({ groups: k + 1, people })),
     regulars,
+    top10Share: topShare(records),
+    gini: gini(records),
   };
+}
+
+/** Per group, the share of its counting records held by regulars (null for a group without records). */
+export function regularShares(
+  graph: Affiliation,
+  records: readonly { group: string }[],
+  minGroups: number,
+): (number | null)[] {
+  const index = new Map(graph.groups.map((g, i) => [g, i]));
+  const held = new Array<number>(graph.groups.length).fill(0);
+  graph.people.forEach((person, p) => {
+    if ((graph.personGroups[p]?.length ?? 0) < minGroups) return;
+    for (const r of person.records) {
+      const g = index.get((records[r] as { group: string }).group) as number;
+      held[g] = (held[g] as number) + 1;
+    }
+  });
+  return graph.groups.map((_, g) => {
+    const total = graph.groupRecords[g] ?? 0;
+    return total === 0 ? null : (held[g] as number) / total;
+  });
 }

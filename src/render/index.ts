@@ -10,11 +10,13 @@ export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
   readonly color: boolean;
+  /** How many rows long lists show in text and Markdown. */
+  readonly top?: number;
 }
 
 const RENDERERS: Readonly<Record<Format, (r: OverlapReport, o: RenderOptions) => string>> = {
-  text: (r, o) => renderText(r, { color: o.color }),
-  md: (r) => renderMarkdown(r),
+  text: (r, o) => renderText(r, { color: o.color, ...(o.top === undefined ? {} : { top: o.top }) }),
+  md: (r, o) => renderMarkdown(r, o.top === undefined ? {} : { top: o.top }),
   json: (r) => renderJson(r),
 };
 

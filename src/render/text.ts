@@ -1,162 +1,133 @@
-// Report → terminal text: a headline, then aligned sections for groups, pairs, the groups-per-
-// person histogram, the regulars and skipped rows; colour by meaning (chalk), at most 100 columns.
+// Report → terminal text: the document's blocks laid out for a terminal of at most 100 columns,
+// tables aligned and clipped per column, bars drawn with characters, colour by meaning (chalk),
+// and every value from the data stripped of control characters.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { OverlapReport } from '../report/schema.js';
+import {
+  type Block,
+  buildDocument,
+  type Cell,
+  type DocumentOptions,
+  type Tone,
+} from './document.js';
 import { terminalSafe } from './escape.js';
-import { fixed2, plural } from './format.js';
-import { codesOf, explain } from './messages.js';
 
-export interface TextOptions {
+export interface TextOptions extends Partial<DocumentOptions> {
   readonly color: boolean;
   readonly width?: number;
 }
 
 const WIDTH = 100;
 
-function pad(value: string, width: number, right = false): string {
-  const len = [...value].length;
-  if (len >= width) return value;
-  return right ? ' '.repeat(width - len) + value : value + ' '.repeat(width - len);
+function length(value: string): number {
+  return [...value].length;
 }
 
-/** Keeps the end of a long path: "…/bergisches-land/list.csv". */
-function clipStart(value: string, width: number): string {
-  const chars = [...value];
-  return chars.length <= width ? value : `…${chars.slice(chars.length - width + 1).join('')}`;
+function pad(value: string, width: number, right: boolean): string {
+  const n = length(value);
+  if (n >= width) return value;
+  return right ? ' '.repeat(width - n) + value : value + ' '.repeat(width - n);
 }
 
+/** Clips to `width` characters; paths keep their end, everything else its start. */
 function clip(value: string, width: number): string {
   const chars = [...value];
-  return chars.length <= width ? value : `${chars.slice(0, width - 1).join('')}…`;
+  if (chars.length <= width) return value;
+  if (/[\\/]/.test(value) && !value.includes(' '))
+    return `…${chars.slice(chars.length - width + 1).join('')}`;
+  return `${chars.slice(0, width - 1).join('')}…`;
 }
 
-/** Lays out rows as aligned columns; `right` marks numeric columns. */
-function table(head: string[], rows: string[][], right: boolean[], c: ChalkInstance): string[] {
-  const widths = head.map((h, i) =>
-    Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)),
-  );
-  const line = (cells: string[]) =>
-    `  ${cells.map((cell, i) => pad(cell, widths[i] ?? 0, right[i])).join('  ')}`.trimEnd();
-  return [c.dim(line(head)), ...rows.map(line)];
-}
-
-function wrap(prefix: string, items: string[], width: number): string[] {
-  const lines: string[] = [];
-  let current = prefix;
-  for (const [i, item] of items.entries()) {
-    const piece = i === items.length - 1 ? item : `${item},`;
-    if ([...current].length + 1 + [...piece].length > width && current.trim() !== '') {
-      lines.push(current);
-      current = `${' '.repeat([...prefix].length)}${piece}`;
-    } else {
-      current =
-        current === prefix && prefix.endsWith(' ') ? current + piece : `${current} ${piece}`;
-    }
-  }
-  lines.push(current);
-  return lines;
-}
-
-function wordWrap(text: string, width: number): string[] {
+function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   let current = '';
   for (const long of text.split(' ')) {
-    const word = clipStart(long, width - 2);
-    if (current !== '' && [...current].length + 1 + [...word].length > width) {
+    const word = clip(long, width - indent.length);
+    if (current !== '' && length(current) + 1 + length(word) > width) {
       lines.push(current);
-      current = `  ${word}`;
+      current = indent + word;
     } else current = current === '' ? word : `${current} ${word}`;
   }
   lines.push(current);
   return lines;
 }
 
+function paint(c: ChalkInstance, tone: Tone | undefined, text: string): string {
+  switch (tone) {
+    case 'strong':
+      return c.bold(text);
+    case 'dim':
+      return c.dim(text);
+    case 'bad':
+      return c.red(text);
+    case 'good':
+      return c.green(text);
+    default:
+      return text;
+  }
+}
+
+function cellText(cell: Cell): { text: string; tone: Tone | undefined } {
+  return typeof cell === 'string'
+    ? { text: terminalSafe(cell), tone: undefined }
+    : { text: terminalSafe(cell.text), tone: cell.tone };
+}
+
+function table(block: Extract<Block, { kind: 'table' }>, c: ChalkInstance): string[] {
+  const rows = block.rows.map((row) =>
+    row.map((cell, i) => {
+      const { text, tone } = cellText(cell);
+      return { text: clip(text, block.widths[i] ?? 30), tone };
+    }),
+  );
+  const widths = block.head.map((h, i) =>
+    Math.max(length(h), ...rows.map((r) => length(r[i]?.text ?? ''))),
+  );
+  const line = (cells: { text: string; tone: Tone | undefined }[]) =>
+    `  ${cells.map((cell, i) => paint(c, cell.tone, pad(cell.text, widths[i] ?? 0, block.align[i] === 'r'))).join('  ')}`.trimEnd();
+  return [c.dim(line(block.head.map((h) => ({ text: h, tone: undefined })))), ...rows.map(line)];
+}
+
 export function renderText(report: OverlapReport, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.min(options.width ?? WIDTH, WIDTH);
-  const nameWidth = 36;
-  const safe = (v: string) => clip(terminalSafe(v), nameWidth);
   const out: string[] = [];
-  const t = report.totals;
-  out.push(
-    c.bold(
-      `netz overlap: ${plural(t.groups, 'group')}, ${plural(t.events, 'event')}, ${plural(t.records, 'record')}, ${plural(t.people, 'person', 'people')}`,
-    ),
-  );
-  out.push('');
-  out.push(c.bold.underline('Groups'));
-  out.push(
-    ...table(
-      ['group', 'events', 'records', 'people', 'exclusive'],
-      report.groups.map((g) => [
-        safe(g.name),
-        String(g.events),
-        String(g.records),
-        String(g.people),
-        String(g.exclusive),
-      ]),
-      [false, true, true, true, true],
-      c,
-    ),
-  );
-  out.push('');
-  out.push(c.bold.underline('Pairs of groups'));
-  const pairs = [...report.pairs].sort(
-    (x, y) => y.shared - x.shared || y.jaccard - x.jaccard || (x.a + x.b < y.a + y.b ? -1 : 1),
-  );
-  out.push(
-    ...table(
-      ['group A', 'group B', 'shared', 'jaccard', 'overlap'],
-      pairs.map((p) => [
-        clip(terminalSafe(p.a), 32),
-        clip(terminalSafe(p.b), 32),
-        p.shared === 0 ? c.red('0') : String(p.shared),
-        fixed2(p.jaccard),
-        fixed2(p.overlap),
-      ]),
-      [false, false, true, true, true],
-      c,
-    ),
-  );
-  out.push('');
-  out.push(c.bold.underline('Groups per person'));
-  const most = Math.max(1, ...report.fish.groupsPerPerson.map((h) => h.people));
-  const barWidth = 50;
-  for (const h of report.fish.groupsPerPerson) {
-    const bar = '█'.repeat(Math.round((h.people / most) * barWidth)) || (h.people > 0 ? '▏' : '');
-    out.push(`  ${pad(String(h.groups), 3, true)}  ${c.cyan(bar)} ${h.people}`);
-  }
-  out.push('');
-  const regulars = report.fish.regulars;
-  out.push(
-    c.bold.underline(`Regulars: in ${report.fish.minGroups} or more groups`) +
-      ` (${plural(regulars.length, 'person', 'people')})`,
-  );
-  for (const r of regulars) {
-    const head = `  ${c.bold(safe(r.name))} ${c.dim(`${r.id}, ${plural(r.groups.length, 'group')}, ${plural(r.events, 'event')}:`)}`;
-    out.push(head);
-    out.push(...wrap('    ', r.groups.map(terminalSafe), width));
-  }
-  if (regulars.length === 0) out.push('  nobody');
-  if (report.skipped.length > 0) {
-    out.push('');
-    out.push(`${c.bold.underline('Skipped rows')} (${report.skipped.length})`);
-    for (const s of report.skipped)
-      out.push(`  ${c.yellow(`${clipStart(terminalSafe(s.path), 70)}:${s.line}`)}  ${s.code}`);
-    for (const code of codesOf(report.skipped)) out.push(c.dim(`  ${code}: ${explain(code)}`));
-  }
-  if (report.findings.length > 0) {
-    out.push('');
-    out.push(`${c.bold.underline('Findings')} (${report.findings.length})`);
-    for (const f of report.findings) {
-      out.push(`  ${c.yellow(`${clipStart(terminalSafe(f.path), 70)}:${f.line}`)}  ${f.code}`);
-    }
-    for (const code of codesOf(report.findings)) out.push(c.dim(`  ${code}: ${explain(code)}`));
-  }
-  if (report.notes.length > 0) {
-    out.push('');
-    for (const note of report.notes) {
-      out.push(...wordWrap(`note: ${terminalSafe(note)}`, width).map((l) => c.dim(l)));
+  for (const block of buildDocument(report, options)) {
+    switch (block.kind) {
+      case 'title':
+        out.push(c.bold(terminalSafe(block.text)));
+        break;
+      case 'heading':
+        out.push('', c.bold.underline(terminalSafe(block.text)));
+        break;
+      case 'paragraph':
+        out.push(
+          ...wrap(terminalSafe(block.text), width - 2, '  ').map((l) =>
+            paint(c, block.tone, `  ${l}`),
+          ),
+        );
+        break;
+      case 'table':
+        out.push(...table(block, c));
+        break;
+      case 'bars': {
+        const labelWidth = Math.min(
+          40,
+          Math.max(0, ...block.rows.map((r) => length(terminalSafe(r.label)))),
+        );
+        const barWidth = Math.max(10, width - labelWidth - 14);
+        for (const row of block.rows) {
+          const n = Math.round(row.value * barWidth);
+          const bar = n > 0 ? '█'.repeat(n) : row.value > 0 ? '▏' : '';
+          const label = pad(
+            clip(terminalSafe(row.label), labelWidth),
+            labelWidth,
+            /^\d+$/.test(row.label),
+          );
+          out.push(`  ${label}  ${c.cyan(bar)} ${row.text}`);
+        }
+        break;
+      }
     }
   }
   return `${out.join('\n')}\n`;

@@ -32,6 +32,23 @@ export const OverlapOptionsSchema = z.strictObject({
   excludeHosts: z.boolean(),
   groupFrom: z.enum(['name', 'dir']),
   seed: z.number().int(),
+  population: z.strictObject({ n: count, source: z.enum(['observed', 'chao1']) }),
+  members: z.boolean(),
+  have: z.array(z.string()),
+  resolution: z.number().positive(),
+  minShared: z.number().int().positive(),
+  cliqueCap: z.number().int().positive(),
+  exactBetweenness: z.boolean(),
+  exactBetweennessLimit: z.number().int().positive(),
+  pivots: z.number().int().positive(),
+  bridges: z.number().int().positive(),
+  introducers: z.number().int().positive(),
+});
+
+const estimate = z.strictObject({
+  estimate: z.number(),
+  se: z.number(),
+  ci95: z.tuple([z.number(), z.number()]),
 });
 
 export const OverlapReportSchema = z.strictObject({
@@ -50,6 +67,7 @@ export const OverlapReportSchema = z.strictObject({
       records: count,
       people: count,
       exclusive: count,
+      regularShare: ratio.nullable(),
     }),
   ),
   pairs: z.array(
@@ -59,6 +77,17 @@ export const OverlapReportSchema = z.strictObject({
       shared: count,
       jaccard: ratio,
       overlap: ratio,
+      expected: z.number().nonnegative(),
+      lift: z.number().nonnegative().nullable(),
+      pValue: ratio,
+      qValue: ratio,
+    }),
+  ),
+  intersections: z.array(
+    z.strictObject({
+      groups: z.array(z.string()),
+      people: count,
+      members: z.array(z.string()).optional(),
     }),
   ),
   fish: z.strictObject({
@@ -72,7 +101,81 @@ export const OverlapReportSchema = z.strictObject({
         events: count,
       }),
     ),
+    top10Share: ratio.nullable(),
+    gini: ratio.nullable(),
   }),
+  bridges: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      betweenness: z.number().nonnegative(),
+      groups: z.array(z.string()),
+      cutVertex: z.boolean(),
+      constraint: z.number().nonnegative().nullable(),
+      effectiveSize: z.number().nonnegative().nullable(),
+    }),
+  ),
+  betweenness: z.strictObject({ exact: z.boolean(), pivots: count.nullable(), cutVertices: count }),
+  communities: z.strictObject({
+    algorithm: z.literal('louvain'),
+    implementation: z.enum(['graphology', 'compact']),
+    seed: z.number().int(),
+    resolution: z.number().positive(),
+    modularity: z.number().nullable(),
+    list: z.array(
+      z.strictObject({
+        id: z.number().int().positive(),
+        size: count,
+        members: z.array(z.string()),
+        central: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+        groups: z.record(z.string(), count),
+      }),
+    ),
+  }),
+  cliques: z.strictObject({
+    minShared: z.number().int().positive(),
+    maxCore: count,
+    coreSize: count,
+    capped: z.boolean(),
+    list: z.array(
+      z.strictObject({
+        size: count,
+        members: z.array(z.string()),
+        names: z.array(z.string()),
+        groups: z.array(z.string()),
+      }),
+    ),
+  }),
+  disconnected: z.array(
+    z.strictObject({
+      a: z.string(),
+      b: z.string(),
+      path: z.array(z.string()).nullable(),
+      introducers: z.array(z.strictObject({ id: z.string(), name: z.string(), ties: count })),
+    }),
+  ),
+  population: z.strictObject({
+    observed: count,
+    f1: count,
+    f2: count,
+    coverage: ratio.nullable(),
+    chao1: estimate,
+    chapman: z.strictObject({ a: z.string(), b: z.string(), ...estimate.shape }).nullable(),
+  }),
+  reach: z.strictObject({
+    order: z.array(z.strictObject({ group: z.string(), gain: count, cumulative: count })),
+    have: z.array(z.string()),
+    marginal: z.array(z.strictObject({ group: z.string(), gain: count })),
+  }),
+  freshness: z.array(
+    z.strictObject({
+      group: z.string(),
+      month: z.string(),
+      attendees: count,
+      newcomers: count,
+      returningLater: count,
+    }),
+  ),
 });
 
 export type OverlapReport = z.infer<typeof OverlapReportSchema>;

@@ -1,0 +1,59 @@
+// Projection → bridges: the people with the highest betweenness on the person projection, with
+// their groups, whether they are a cut vertex, and Burt's constraint and effective size.
+import type { Affiliation } from '../graph/affiliation.js';
+import type { Projection } from '../graph/projection.js';
+import { articulationPoints } from './articulation.js';
+import { type BetweennessOptions, betweenness } from './betweenness.js';
+import { structuralHoles } from './structural-holes.js';
+
+export interface BridgeOptions extends BetweennessOptions {
+  /** How many top brokers to list. */
+  readonly top: number;
+}
+
+export interface Bridge {
+  id: string;
+  name: string;
+  betweenness: number;
+  groups: string[];
+  cutVertex: boolean;
+  constraint: number | null;
+  effectiveSize: number | null;
+}
+
+export interface Bridges {
+  list: Bridge[];
+  betweenness: { exact: boolean; pivots: number | null };
+  cutVertices: number;
+}
+
+export function measureBridges(
+  graph: Affiliation,
+  projection: Projection,
+  options: Partial<BridgeOptions> = {},
+): Bridges {
+  const top = options.top ?? 25;
+  const bc = betweenness(projection, options);
+  const cut = articulationPoints(projection);
+  const mark = new Int32Array(projection.nodes);
+  const ranked = Array.from(bc.values, (value, p) => [value, p] as const)
+    .filter(([value]) => value > 0)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .slice(0, top);
+  return {
+    list: ranked.map(([value, p]) => {
+      const holes = structuralHoles(projection, p, mark);
+      return {
+        id: graph.people[p]?.id ?? '',
+        name: graph.people[p]?.name ?? '',
+        betweenness: value,
+        groups: (graph.personGroups[p] ?? []).map((g) => graph.groups[g] as string),
+        cutVertex: cut[p] === 1,
+        constraint: holes.constraint,
+        effectiveSize: holes.effectiveSize,
+      };
+    }),
+    betweenness: { exact: bc.exact, pivots: bc.pivots },
+    cutVertices: cut.reduce((s, c) => s + c, 0),
+  };
+}

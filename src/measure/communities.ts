@@ -1,0 +1,136 @@
+// Projection → communities: Louvain (graphology-communities-louvain) on the person projection
+// weighted by shared events, with a seeded rng and nodes and edges inserted in canonical order so
+// the same seed gives the same communities. Communities are numbered by size, then first member.
+import type { Affiliation } from '../graph/affiliation.js';
+import { louvain, UndirectedGraph } from '../graph/compat.js';
+import type { Projection } from '../graph/projection.js';
+import { compactLouvain } from './louvain-compact.js';
+import { seededRandom } from './rng.js';
+
+export interface CommunityOptions {
+  readonly resolution: number;
+  readonly seed: number;
+  /** Above this many ties, the compact typed-array Louvain runs instead of graphology's. */
+  readonly graphologyLimit: number;
+}
+
+export const COMMUNITY_DEFAULTS: Readonly<CommunityOptions> = Object.freeze({
+  resolution: 1,
+  seed: 42,
+  graphologyLimit: 1_000_000,
+});
+
+export interface Community {
+  id: number;
+  size: number;
+  /** Member ids, most connected inside the community first (weighted degree), then by id. */
+  members: string[];
+  /** The three most connected members inside the community. */
+  central: { id: string; name: string }[];
+  /** People of the community per group, most first. */
+  groups: Record<string, number>;
+}
+
+export interface Communities {
+  algorithm: 'louvain';
+  /** `graphology` (graphology-communities-louvain) or `compact` (typed arrays, for large graphs). */
+  implementation: 'graphology' | 'compact';
+  seed: number;
+  resolution: number;
+  modularity: number | null;
+  list: Community[];
+}
+
+export function measureCommunities(
+  graph: Affiliation,
+  projection: Projection,
+  options: Partial<CommunityOptions> = {},
+): Communities {
+  const o = { ...COMMUNITY_DEFAULTS, ...options };
+  const n = projection.nodes;
+  const ties = projection.neighbors.length / 2;
+  const implementation = ties > o.graphologyLimit ? 'compact' : 'graphology';
+  const base = {
+    algorithm: 'louvain' as const,
+    implementation,
+    seed: o.seed,
+    resolution: o.resolution,
+  } as const;
+  if (ties === 0) return { ...base, modularity: null, list: [] };
+  let assignment: (u: number) => number;
+  let modularity: number;
+  if (implementation === 'compact') {
+    const result = compactLouvain(projection, o.resolution, seededRandom(o.seed));
+    assignment = (u) => result.communities[u] as number;
+    modularity = result.modularity;
+  } else {
+    const g = new UndirectedGraph();
+    for (let u = 0; u < n; u++) g.addNode(String(u));
+    for (let u = 0; u < n; u++) {
+      for (
+        let i = projection.offsets[u] as number;
+        i < (projection.offsets[u + 1] as number);
+        i++
+      ) {
+        const v = projection.neighbors[i] as number;
+        if (v > u) g.addEdge(String(u), String(v), { weight: projection.weights[i] as number });
+      }
+    }
+    const result = louvain.detailed(g, {
+      getEdgeWeight: 'weight',
+      resolution: o.resolution,
+      rng: seededRandom(o.seed),
+    });
+    assignment = (u) => result.communities[String(u)] as number;
+    modularity = result.modularity;
+  }
+  const byCommunity = new Map<number, number[]>();
+  for (let u = 0; u < n; u++) {
+    const c = assignment(u);
+    const list = byCommunity.get(c) ?? [];
+    list.push(u);
+    byCommunity.set(c, list);
+  }
+  const community = new Int32Array(n);
+  for (const [c, members] of byCommunity) for (const u of members) community[u] = c;
+  const inside = new Float64Array(n);
+  for (let u = 0; u < n; u++) {
+    for (let i = projection.offsets[u] as number; i < (projection.offsets[u + 1] as number); i++) {
+      if (community[projection.neighbors[i] as number] === community[u])
+        inside[u] = (inside[u] as number) + (projection.weights[i] as number);
+    }
+  }
+  const lists = [...byCommunity.values()].sort(
+    (a, b) => b.length - a.length || (a[0] as number) - (b[0] as number),
+  );
+  return {
+    ...base,
+    modularity,
+    list: lists.map((members, index) => {
+      const ordered = [...members].sort(
+        (a, b) => (inside[b] as number) - (inside[a] as number) || a - b,
+      );
+      const counts = new Map<string, number>();
+      for (const u of members) {
+        for (const gi of graph.personGroups[u] ?? []) {
+          const name = graph.groups[gi] as string;
+          counts.set(name, (counts.get(name) ?? 0) + 1);
+        }
+      }
+      const groups = Object.fromEntries(
+        [...counts.entries()].sort(
+          (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+        ),
+      );
+      return {
+        id: index + 1,
+        size: members.length,
+        members: ordered.map((u) => graph.people[u]?.id ?? ''),
+        central: ordered
+          .slice(0, 3)
+          .map((u) => ({ id: graph.people[u]?.id ?? '', name: graph.people[u]?.name ?? '' })),
+        groups,
+      };
+    }),
+  };
+}

@@ -1,0 +1,173 @@
+// A compact Louvain over typed arrays, for person projections too large for graphology: the same
+// algorithm (local moving with the resolution-weighted modularity gain, then aggregation, until
+// nothing moves) with a seeded node order. Used above a size limit; the report says which ran.
+import type { Projection } from '../graph/projection.js';
+
+interface Level {
+  n: number;
+  offsets: Int32Array;
+  neighbors: Int32Array;
+  weights: Float64Array;
+  /** Weight of the self-loop of each node (twice the weight inside it). */
+  loops: Float64Array;
+}
+
+export interface CompactLouvain {
+  /** Community of each node of the original graph, numbered from 0. */
+  readonly communities: Int32Array;
+  readonly modularity: number;
+}
+
+function shuffle(order: Int32Array, rng: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = t;
+  }
+}
+
+/** One round of local moving; returns each node's community (renumbered from 0) and whether any moved. */
+function moveNodes(
+  g: Level,
+  m2: number,
+  resolution: number,
+  rng: () => number,
+): { community: Int32Array; moved: boolean } {
+  const { n, offsets, neighbors, weights, loops } = g;
+  const k = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = loops[i] as number;
+    for (let e = offsets[i] as number; e < (offsets[i + 1] as number); e++)
+      s += weights[e] as number;
+    k[i] = s;
+  }
+  const community = Int32Array.from({ length: n }, (_, i) => i);
+  const tot = Float64Array.from(k);
+  const toCommunity = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  let movedAny = false;
+  for (let pass = 0; pass < 100; pass++) {
+    shuffle(order, rng);
+    let moved = 0;
+    for (const i of order) {
+      const ci = community[i] as number;
+      const ki = k[i] as number;
+      let count = 0;
+      for (let e = offsets[i] as number; e < (offsets[i + 1] as number); e++) {
+        const c = community[neighbors[e] as number] as number;
+        if (toCommunity[c] === 0) touched[count++] = c;
+        toCommunity[c] = (toCommunity[c] as number) + (weights[e] as number);
+      }
+      tot[ci] = (tot[ci] as number) - ki;
+      let best = ci;
+      let bestGain = (toCommunity[ci] as number) - (resolution * (tot[ci] as number) * ki) / m2;
+      for (let t = 0; t < count; t++) {
+        const c = touched[t] as number;
+        const gain = (toCommunity[c] as number) - (resolution * (tot[c] as number) * ki) / m2;
+        if (gain > bestGain + 1e-12) {
+          best = c;
+          bestGain = gain;
+        }
+      }
+      tot[best] = (tot[best] as number) + ki;
+      if (best !== ci) {
+        community[i] = best;
+        moved++;
+      }
+      for (let t = 0; t < count; t++) toCommunity[touched[t] as number] = 0;
+    }
+    if (moved === 0) break;
+    movedAny = true;
+  }
+  // Renumber communities by first node.
+  const renumber = new Int32Array(n).fill(-1);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const c = community[i] as number;
+    if (renumber[c] === -1) renumber[c] = next++;
+    community[i] = renumber[c] as number;
+  }
+  return { community, moved: movedAny };
+}
+
+function aggregate(g: Level, community: Int32Array, count: number): Level {
+  const loops = new Float64Array(count);
+  const maps: Map<number, number>[] = Array.from({ length: count }, () => new Map());
+  for (let i = 0; i < g.n; i++) {
+    const ci = community[i] as number;
+    loops[ci] = (loops[ci] as number) + (g.loops[i] as number);
+    for (let e = g.offsets[i] as number; e < (g.offsets[i + 1] as number); e++) {
+      const cj = community[g.neighbors[e] as number] as number;
+      const w = g.weights[e] as number;
+      if (cj === ci) loops[ci] = (loops[ci] as number) + w;
+      else {
+        const m = maps[ci] as Map<number, number>;
+        m.set(cj, (m.get(cj) ?? 0) + w);
+      }
+    }
+  }
+  const offsets = new Int32Array(count + 1);
+  const neighbors: number[] = [];
+  const weights: number[] = [];
+  maps.forEach((m, c) => {
+    for (const j of [...m.keys()].sort((a, b) => a - b)) {
+      neighbors.push(j);
+      weights.push(m.get(j) as number);
+    }
+    offsets[c + 1] = neighbors.length;
+  });
+  return {
+    n: count,
+    offsets,
+    neighbors: Int32Array.from(neighbors),
+    weights: Float64Array.from(weights),
+    loops,
+  };
+}
+
+/** Louvain communities of a weighted projection. */
+export function compactLouvain(
+  p: Projection,
+  resolution: number,
+  rng: () => number,
+): CompactLouvain {
+  let level: Level = {
+    n: p.nodes,
+    offsets: p.offsets,
+    neighbors: p.neighbors,
+    weights: Float64Array.from(p.weights),
+    loops: new Float64Array(p.nodes),
+  };
+  let m2 = 0;
+  for (const w of p.weights) m2 += w;
+  const membership = Int32Array.from({ length: p.nodes }, (_, i) => i);
+  if (m2 === 0) return { communities: membership, modularity: 0 };
+  for (;;) {
+    const { community, moved } = moveNodes(level, m2, resolution, rng);
+    let count = 0;
+    for (const c of community) count = Math.max(count, c + 1);
+    for (let i = 0; i < membership.length; i++)
+      membership[i] = community[membership[i] as number] as number;
+    if (!moved || count === level.n) break;
+    level = aggregate(level, community, count);
+  }
+  // Modularity on the original graph.
+  let count = 0;
+  for (const c of membership) count = Math.max(count, c + 1);
+  const inside = new Float64Array(count);
+  const tot = new Float64Array(count);
+  for (let i = 0; i < p.nodes; i++) {
+    const ci = membership[i] as number;
+    for (let e = p.offsets[i] as number; e < (p.offsets[i + 1] as number); e++) {
+      const w = p.weights[e] as number;
+      tot[ci] = (tot[ci] as number) + w;
+      if (membership[p.neighbors[e] as number] === ci) inside[ci] = (inside[ci] as number) + w;
+    }
+  }
+  let modularity = 0;
+  for (let c = 0; c < count; c++)
+    modularity += (inside[c] as number) / m2 - resolution * ((tot[c] as number) / m2) ** 2;
+  return { communities: membership, modularity };
+}

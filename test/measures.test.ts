@@ -1,0 +1,305 @@
+// Each measure on tiny hand-made inputs, with the arithmetic written down.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/analyze.js';
+import type { Projection } from '../src/graph/projection.js';
+import { articulationPoints } from '../src/measure/articulation.js';
+import { betweenness } from '../src/measure/betweenness.js';
+import { coreNumbers } from '../src/measure/cliques.js';
+import { gini, topShare } from '../src/measure/fish.js';
+import { chao1, chapman } from '../src/measure/population.js';
+import { benjaminiHochberg, hypergeometricUpperTail, logChoose } from '../src/measure/stats.js';
+import { structuralHoles } from '../src/measure/structural-holes.js';
+import { memory } from './helpers/sources.js';
+
+/** A projection from an edge list (nodes 0..n-1, unit weights unless given). */
+function graphOf(n: number, edges: [number, number, number?][]): Projection {
+  const adj: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  for (const [a, b, w = 1] of edges) {
+    adj[a]?.set(b, w);
+    adj[b]?.set(a, w);
+  }
+  const offsets = new Int32Array(n + 1);
+  const neighbors: number[] = [];
+  const weights: number[] = [];
+  adj.forEach((m, u) => {
+    for (const v of [...m.keys()].sort((x, y) => x - y)) {
+      neighbors.push(v);
+      weights.push(m.get(v) as number);
+    }
+    offsets[u + 1] = neighbors.length;
+  });
+  return {
+    nodes: n,
+    offsets,
+    neighbors: Int32Array.from(neighbors),
+    weights: Int32Array.from(weights),
+  };
+}
+
+// Two triangles a-b-c and x-y-z joined by c–x: nodes 0 1 2 | 3 4 5, bridge 2–3.
+const twoTriangles = graphOf(6, [
+  [0, 1],
+  [1, 2],
+  [0, 2],
+  [3, 4],
+  [4, 5],
+  [3, 5],
+  [2, 3],
+]);
+
+describe('statistics', () => {
+  it('hypergeometric upper tail: N=10, K=4, n=3, P(X≥2) = (C(4,2)C(6,1) + C(4,3)C(6,0)) / C(10,3) = 40/120', () => {
+    expect(hypergeometricUpperTail(2, 10, 4, 3)).toBeCloseTo(1 / 3, 14);
+    expect(hypergeometricUpperTail(0, 10, 4, 3)).toBe(1);
+    // P(X ≥ 1) = 1 − C(6,3)/C(10,3) = 1 − 20/120, summed through the lower tail.
+    expect(hypergeometricUpperTail(1, 10, 4, 3)).toBeCloseTo(100 / 120, 14);
+  });
+
+  it('stays finite for huge populations (log space)', () => {
+    // N = 10^7, two lists of 10^5 sharing 2,000 (expected 1,000): p is tiny but not NaN.
+    const p = hypergeometricUpperTail(2000, 1e7, 1e5, 1e5);
+    expect(Number.isFinite(p)).toBe(true);
+    expect(p).toBeGreaterThanOrEqual(0);
+    expect(p).toBeLessThan(1e-100);
+    expect(logChoose(1e7, 5e6)).toBeGreaterThan(6e6);
+  });
+
+  it('Benjamini–Hochberg: p = [0.01, 0.04, 0.03, 0.5] → q = [0.04, 0.0533, 0.0533, 0.5]', () => {
+    // Sorted: 0.01·4/1 = 0.04, 0.03·4/2 = 0.06, 0.04·4/3 = 0.0533, 0.5·4/4 = 0.5;
+    // running minimum from the largest: 0.5, 0.0533, 0.0533, 0.04.
+    const q = benjaminiHochberg([0.01, 0.04, 0.03, 0.5]);
+    expect(q[0]).toBeCloseTo(0.04, 12);
+    expect(q[1]).toBeCloseTo(0.16 / 3, 12);
+    expect(q[2]).toBeCloseTo(0.16 / 3, 12);
+    expect(q[3]).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe('betweenness (Brandes, normalised like networkx)', () => {
+  it('path a–b–c: b is on the one a–c path: 2 ordered pairs / ((n−1)(n−2) = 2) = 1', () => {
+    const bc = betweenness(
+      graphOf(3, [
+        [0, 1],
+        [1, 2],
+      ]),
+    );
+    expect([...bc.values]).toEqual([0, 1, 0]);
+    expect(bc.exact).toBe(true);
+  });
+
+  it('two triangles joined by c–x: c and x carry 2·3 pairs each way: 12 / (5·4) = 0.6', () => {
+    const bc = betweenness(twoTriangles);
+    expect([...bc.values].map((v) => Number(v.toFixed(12)))).toEqual([0, 0, 0.6, 0.6, 0, 0]);
+  });
+
+  it('samples pivots with the seed above the exact limit, scaled by n/k', () => {
+    const a = betweenness(twoTriangles, { exactLimit: 2, pivots: 3, seed: 7 });
+    const b = betweenness(twoTriangles, { exactLimit: 2, pivots: 3, seed: 7 });
+    expect(a.exact).toBe(false);
+    expect(a.pivots).toBe(3);
+    expect([...a.values]).toEqual([...b.values]);
+  });
+});
+
+describe('cut vertices and structural holes', () => {
+  it('two triangles joined by c–x: c and x are cut vertices', () => {
+    expect([...articulationPoints(twoTriangles)]).toEqual([0, 0, 1, 1, 0, 0]);
+  });
+
+  it('star centre with 3 unconnected leaves: constraint 3·(1/3)² = 1/3, effective size 3 − 0 = 3', () => {
+    const star = graphOf(4, [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+    ]);
+    const h = structuralHoles(star, 0, new Int32Array(4));
+    expect(h.constraint).toBeCloseTo(1 / 3, 14);
+    expect(h.effectiveSize).toBe(3);
+  });
+
+  it('a triangle corner: each tie (1/2 + 1/2·1/2)² = 9/16, twice = 9/8; effective size 2 − 2·1/2 = 1', () => {
+    const triangle = graphOf(3, [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+    ]);
+    const h = structuralHoles(triangle, 0, new Int32Array(3));
+    expect(h.constraint).toBeCloseTo(9 / 8, 14);
+    expect(h.effectiveSize).toBe(1);
+  });
+
+  it('core numbers: two triangles are 2-cores', () => {
+    expect([...coreNumbers(twoTriangles)]).toEqual([2, 2, 2, 2, 2, 2]);
+  });
+});
+
+describe('concentration', () => {
+  it('Gini: equal records give 0; [0,0,0,4] gives Σ|xᵢ−xⱼ| / (2n²μ) = 24 / (2·16·1) = 0.75', () => {
+    expect(gini([1, 1, 1, 1])).toBe(0);
+    expect(gini([0, 0, 0, 4])).toBeCloseTo(0.75, 14);
+  });
+
+  it('top 10 %: ten people with [5,1,…,1] records: ⌈1⌉ person holds 5 of 14', () => {
+    expect(topShare([5, 1, 1, 1, 1, 1, 1, 1, 1, 1])).toBeCloseTo(5 / 14, 14);
+  });
+});
+
+describe('pond size', () => {
+  it('Chao1 with f2 = 0 is bias-corrected: S=5, f1=3 → 5 + 3·2/2 = 8', () => {
+    expect(chao1(5, 3, 0).estimate).toBe(8);
+  });
+
+  it('Chapman: n1=10, n2=8, m=4 → 11·9/5 − 1 = 18.8, variance 11·9·6·4/(25·6) = 15.84', () => {
+    const c = chapman(10, 8, 4);
+    expect(c.estimate).toBeCloseTo(18.8, 12);
+    expect(c.se).toBeCloseTo(Math.sqrt(15.84), 12);
+    // Log-normal interval around S = 14: f0 = 4.8, C = exp(1.96·√ln(1 + 15.84/4.8²)).
+    const C = Math.exp(1.959963984540054 * Math.sqrt(Math.log(1 + 15.84 / 4.8 ** 2)));
+    expect(c.ci95[0]).toBeCloseTo(14 + 4.8 / C, 12);
+    expect(c.ci95[1]).toBeCloseTo(14 + 4.8 * C, 12);
+  });
+});
+
+// A = {p1, p2, p3}, B = {p2, p3, p4, p5}, C = {p5} (member lists: one event per group).
+const abc = [
+  memory('A.csv', 'Email\np1@x.example\np2@x.example\np3@x.example\n'),
+  memory('B.csv', 'Email\np2@x.example\np3@x.example\np4@x.example\np5@x.example\n'),
+  memory('C.csv', 'Email\np5@x.example\n'),
+];
+
+describe('the measures on three tiny groups', async () => {
+  const report = await analyze(abc, { members: true, have: ['A'] });
+  const id = (email: string) => `p000${Number(email.slice(1, 2))}`;
+
+  it('pairs: expected |A||B|/N = 3·4/5 = 2.4, lift 2/2.4; p = P(X≥2 | N=5, K=3, n=4) = C(3,2)C(2,2)/C(5,4) + C(3,3)C(2,1)/C(5,4) = 5/5', () => {
+    const ab = report.pairs[0];
+    expect(ab?.expected).toBeCloseTo(2.4, 14);
+    expect(ab?.lift).toBeCloseTo(2 / 2.4, 14);
+    // With N = 5 two lists of 3 and 4 must share at least 2: p = 1.
+    expect(ab?.pValue).toBeCloseTo(1, 14);
+    expect(report.options.population).toEqual({ n: 5, source: 'observed' });
+  });
+
+  it('intersections (exclusive): {A,B}: p2 p3; then single people, more groups first', () => {
+    expect(report.intersections).toEqual([
+      { groups: ['A', 'B'], people: 2, members: [id('p2'), id('p3')] },
+      { groups: ['B', 'C'], people: 1, members: [id('p5')] },
+      { groups: ['A'], people: 1, members: [id('p1')] },
+      { groups: ['B'], people: 1, members: [id('p4')] },
+    ]);
+  });
+
+  it('reach: B (4 new), then A (+p1), then C (+0); with A already: B adds p4 p5, C adds p5', () => {
+    expect(report.reach).toEqual({
+      order: [
+        { group: 'B', gain: 4, cumulative: 4 },
+        { group: 'A', gain: 1, cumulative: 5 },
+        { group: 'C', gain: 0, cumulative: 5 },
+      ],
+      have: ['A'],
+      marginal: [
+        { group: 'B', gain: 2 },
+        { group: 'C', gain: 1 },
+      ],
+    });
+  });
+
+  it('disconnected: A and C share nobody; path A –p2– B –p5– C; p5 knows p2 and p3 in A', () => {
+    expect(report.disconnected).toEqual([
+      {
+        a: 'A',
+        b: 'C',
+        path: ['A', id('p2'), 'B', id('p5'), 'C'],
+        introducers: [
+          { id: id('p5'), name: 'p5@x.example', ties: 2 },
+          { id: id('p2'), name: 'p2@x.example', ties: 1 },
+          { id: id('p3'), name: 'p3@x.example', ties: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it('regular share: with minGroups 3 nobody is a regular, so every share is 0', () => {
+    expect(report.groups.map((g) => g.regularShare)).toEqual([0, 0, 0]);
+  });
+
+  it('pond: f1 = 2 (p1, p4), f2 = 3 → Chao1 = 5 + 4/6', () => {
+    expect(report.population.f1).toBe(2);
+    expect(report.population.f2).toBe(3);
+    expect(report.population.chao1.estimate).toBeCloseTo(5 + 4 / 6, 14);
+    // The two largest lists are B (4) and A (3), sharing 2: (4·5)/3 − 1.
+    expect(report.population.chapman?.estimate).toBeCloseTo(20 / 3 - 1, 14);
+  });
+});
+
+describe('communities and cliques', async () => {
+  // Two triangles of people who met twice, joined by one person-pair who met once.
+  const rows = (names: string[]) => `Name\n${names.join('\n')}\n`;
+  const report = await analyze([
+    memory('t1.csv', rows(['A', 'B', 'C'])),
+    memory('t1b.csv', rows(['A', 'B', 'C'])),
+    memory('t2.csv', rows(['X', 'Y', 'Z'])),
+    memory('t2b.csv', rows(['X', 'Y', 'Z'])),
+    memory('link.csv', rows(['C', 'X'])),
+  ]);
+
+  it('Louvain finds the two triangles; modularity Σ(L_c/m − (d_c/2m)²) = 2·(6/13 − (13/26)²)', () => {
+    // Weighted edges: each triangle 3 edges of weight 2 (= 6), the link 1: m = 13.
+    // Each community: inside weight 6, total degree 2·6 + 1 = 13.
+    expect(report.communities.list.map((c) => c.size)).toEqual([3, 3]);
+    expect(report.communities.modularity).toBeCloseTo(2 * (6 / 13 - (13 / 26) ** 2), 12);
+  });
+
+  it('cliques among people who met at least twice: the two triangles; 2-cores of 6 people', () => {
+    expect(report.cliques.list.map((c) => c.size)).toEqual([3, 3]);
+    expect(report.cliques.maxCore).toBe(2);
+    expect(report.cliques.coreSize).toBe(6);
+    expect(report.cliques.capped).toBe(false);
+  });
+
+  it('C and X are the bridges and cut vertices: 0.6 each', () => {
+    expect(
+      report.bridges.map((b) => [b.name, Number(b.betweenness.toFixed(12)), b.cutVertex]),
+    ).toEqual([
+      ['C', 0.6, true],
+      ['X', 0.6, true],
+    ]);
+  });
+
+  it('caps the clique list and says so', async () => {
+    const capped = await analyze(
+      [
+        memory('t1.csv', rows(['A', 'B', 'C'])),
+        memory('t1b.csv', rows(['A', 'B', 'C'])),
+        memory('t2.csv', rows(['X', 'Y', 'Z'])),
+        memory('t2b.csv', rows(['X', 'Y', 'Z'])),
+      ],
+      { cliqueCap: 1 },
+    );
+    expect(capped.cliques.capped).toBe(true);
+    expect(capped.cliques.list).toHaveLength(1);
+  });
+});
+
+describe('fresh faces over time', async () => {
+  // Stammtisch: Jan: A B; Feb: B C; Mar: C. Frühstück: Feb: A D.
+  const report = await analyze([
+    memory(
+      'stammtisch.csv',
+      'Datum;Name\n15.01.2025;A\n15.01.2025;B\n12.02.2025;B\n12.02.2025;C\n12.03.2025;C\n',
+    ),
+    memory('fruehstueck.csv', 'Datum;Name\n20.02.2025;A\n20.02.2025;D\n'),
+  ]);
+
+  it('counts attendees, newcomers (first seen anywhere that month) and those seen again later', () => {
+    expect(report.freshness).toEqual([
+      // Frühstück Feb: A (seen in Jan → not new, never later), D (new, never later).
+      { group: 'fruehstueck', month: '2025-02', attendees: 2, newcomers: 1, returningLater: 0 },
+      // Stammtisch Jan: A, B both new; B is seen again in Feb; A in Feb too (Frühstück).
+      { group: 'stammtisch', month: '2025-01', attendees: 2, newcomers: 2, returningLater: 2 },
+      // Feb: B (old, not later), C (new, seen in Mar).
+      { group: 'stammtisch', month: '2025-02', attendees: 2, newcomers: 1, returningLater: 1 },
+      { group: 'stammtisch', month: '2025-03', attendees: 1, newcomers: 0, returningLater: 0 },
+    ]);
+  });
+});
