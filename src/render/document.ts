@@ -61,7 +61,9 @@ export function buildDocument(
   for (const d of report.disconnected) for (const i of d.introducers) nameOf.set(i.id, i.name);
   for (const c of report.communities.list) for (const m of c.central) nameOf.set(m.id, m.name);
   for (const c of report.cliques.list)
-    c.members.forEach((id, i) => nameOf.set(id, c.names[i] ?? id));
+    c.members.forEach((id, i) => {
+      nameOf.set(id, c.names[i] ?? id);
+    });
 
   blocks.push({
     kind: 'title',
