@@ -45,6 +45,9 @@ export interface AnalyzeOptions extends ReadOptions {
   readonly resolution?: number;
   readonly minShared?: number;
   readonly cliqueCap?: number;
+  readonly cliqueWork?: number;
+  readonly betweennessBudget?: number;
+  readonly louvainCompactAbove?: number;
   readonly exactBetweenness?: boolean;
   readonly exactBetweennessLimit?: number;
   readonly pivots?: number;
@@ -65,6 +68,9 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   resolution: 1,
   minShared: 2,
   cliqueCap: 1000,
+  cliqueWork: 5e7,
+  betweennessBudget: 1e9,
+  louvainCompactAbove: 1_000_000,
   exactBetweenness: false,
   exactBetweennessLimit: 5000,
   pivots: 256,
@@ -169,6 +175,7 @@ export async function analyze(
     seed: settings.seed,
     exact: settings.exactBetweenness,
     exactLimit: settings.exactBetweennessLimit,
+    budget: settings.betweennessBudget,
     pivots: settings.pivots,
     top: settings.bridges,
   });
@@ -191,6 +198,9 @@ export async function analyze(
     resolution: settings.resolution,
     minShared: settings.minShared,
     cliqueCap: settings.cliqueCap,
+    cliqueWork: settings.cliqueWork,
+    betweennessBudget: settings.betweennessBudget,
+    louvainCompactAbove: settings.louvainCompactAbove,
     exactBetweenness: settings.exactBetweenness,
     exactBetweennessLimit: settings.exactBetweennessLimit,
     pivots: settings.pivots,
@@ -230,10 +240,12 @@ export async function analyze(
     communities: measureCommunities(graph, projection, {
       seed: settings.seed,
       resolution: settings.resolution,
+      graphologyLimit: settings.louvainCompactAbove,
     }),
     cliques: measureCliques(graph, projection, {
       minShared: settings.minShared,
       cap: settings.cliqueCap,
+      work: settings.cliqueWork,
     }),
     disconnected: measureDisconnected(graph, projection, { introducers: settings.introducers }),
     population,
