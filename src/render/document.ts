@@ -48,6 +48,28 @@ function more(total: number, shown: number): Block[] {
     : [];
 }
 
+/** A table of `file:line` codes with one sentence per code; nothing when the list is empty. */
+function locatedCodes(
+  title: string,
+  column: string,
+  items: readonly { path: string; line: number; code: string }[],
+): Block[] {
+  if (items.length === 0) return [];
+  return [
+    { kind: 'heading', text: `${title} (${items.length})` },
+    {
+      kind: 'table',
+      head: ['file', 'line', column],
+      align: ['l', 'r', 'l'],
+      widths: [60, 6, 20],
+      rows: items.map((s) => [s.path, String(s.line), s.code]),
+    },
+    ...codesOf(items).map(
+      (code): Block => ({ kind: 'paragraph', text: `${code}: ${explain(code)}`, tone: 'dim' }),
+    ),
+  ];
+}
+
 export function buildDocument(
   report: OverlapReport,
   options: Partial<DocumentOptions> = {},
@@ -322,30 +344,8 @@ export function buildDocument(
     });
   }
 
-  if (report.skipped.length > 0) {
-    blocks.push({ kind: 'heading', text: `Skipped rows (${report.skipped.length})` });
-    blocks.push({
-      kind: 'table',
-      head: ['file', 'line', 'reason'],
-      align: ['l', 'r', 'l'],
-      widths: [60, 6, 20],
-      rows: report.skipped.map((s) => [s.path, String(s.line), s.code]),
-    });
-    for (const code of codesOf(report.skipped))
-      blocks.push({ kind: 'paragraph', text: `${code}: ${explain(code)}`, tone: 'dim' });
-  }
-  if (report.findings.length > 0) {
-    blocks.push({ kind: 'heading', text: `Findings (${report.findings.length})` });
-    blocks.push({
-      kind: 'table',
-      head: ['file', 'line', 'finding'],
-      align: ['l', 'r', 'l'],
-      widths: [60, 6, 20],
-      rows: report.findings.map((f) => [f.path, String(f.line), f.code]),
-    });
-    for (const code of codesOf(report.findings))
-      blocks.push({ kind: 'paragraph', text: `${code}: ${explain(code)}`, tone: 'dim' });
-  }
+  blocks.push(...locatedCodes('Skipped rows', 'reason', report.skipped));
+  blocks.push(...locatedCodes('Findings', 'finding', report.findings));
   // The population caveat is said in the pond paragraph already.
   const notes = report.notes.filter((n) => !n.startsWith('population:'));
   if (notes.length > 0) {
