@@ -31,7 +31,7 @@ import {
 import { TOOL } from './version.js';
 
 export interface AnalyzeOptions extends ReadOptions {
-  readonly match?: 'exact';
+  readonly match?: 'fuzzy' | 'exact';
   readonly minGroups?: number;
   readonly attendedOnly?: boolean;
   readonly excludeHosts?: boolean;
@@ -56,7 +56,7 @@ export interface AnalyzeOptions extends ReadOptions {
 }
 
 export const ANALYZE_DEFAULTS = Object.freeze({
-  match: 'exact' as const,
+  match: 'fuzzy' as 'fuzzy' | 'exact',
   minGroups: 3,
   attendedOnly: false,
   excludeHosts: false,

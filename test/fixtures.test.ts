@@ -41,8 +41,15 @@ describe('fixtures/bergisches-land, rows per file', () => {
   });
 });
 
-describe('fixtures/bergisches-land with --match exact', () => {
-  const [totals, groups, pairs, histogram, regulars] = tablesUnder('### With `--match exact`');
+describe.each([
+  ['exact', '### With `--match exact`'],
+  ['fuzzy', '### The truth'],
+] as const)('fixtures/bergisches-land with --match %s', async (match, heading) => {
+  const report = await analyze(
+    files.map((f) => readFileSource(join(FIXTURES, f), f)),
+    { match },
+  );
+  const [totals, groups, pairs, histogram, regulars] = tablesUnder(heading);
 
   it('has the stated totals', () => {
     const t = totals?.[0] ?? {};
@@ -93,7 +100,9 @@ describe('fixtures/bergisches-land with --match exact', () => {
       (regulars ?? []).map((r) => [r.name, Number(r.groups), Number(r.events)]),
     );
   });
+});
 
+describe('the story of fixtures/bergisches-land (--match exact)', () => {
   it('shows the story: Frauen-Netzwerk and the Makerspace share nobody; one bridge between the clusters', () => {
     const pair = report.pairs.find(
       (p) => p.a === 'frauen-netzwerk-solingen' && p.b === 'makerspace-remscheid',

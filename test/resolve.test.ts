@@ -28,7 +28,10 @@ describe('normalisation rules', () => {
 });
 
 async function people(...files: [string, string][]) {
-  const result = await readAndResolve(files.map(([name, text]) => memory(name, text)));
+  const result = await readAndResolve(
+    files.map(([name, text]) => memory(name, text)),
+    { match: 'exact' },
+  );
   return result.people.map((p) => ({
     name: p.name,
     emails: p.emails,
@@ -67,11 +70,14 @@ describe('exact matching', () => {
   });
 
   it('keeps a name-only row apart when two people carry the name, and says so', async () => {
-    const result = await readAndResolve([
-      memory('a.csv', 'Name,Email\nThomas Müller,t@dach.example\n'),
-      memory('b.csv', 'Name,Email\nThomas Müller,t@gruender.example\n'),
-      memory('c.csv', 'Name\nThomas Müller\n'),
-    ]);
+    const result = await readAndResolve(
+      [
+        memory('a.csv', 'Name,Email\nThomas Müller,t@dach.example\n'),
+        memory('b.csv', 'Name,Email\nThomas Müller,t@gruender.example\n'),
+        memory('c.csv', 'Name\nThomas Müller\n'),
+      ],
+      { match: 'exact' },
+    );
     expect(result.people).toHaveLength(3);
     expect(result.findings).toEqual([
       { code: 'ambiguous-name', path: 'c.csv', line: 2, args: { candidates: 2 } },

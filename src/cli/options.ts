@@ -47,7 +47,12 @@ export function addCommonOptions(command: Command, formats: readonly string[] = 
       `config file (default: ${'netz.config.json'} in the working directory)`,
     )
     .addOption(
-      new Option('--match <mode>', 'identity matching').choices(['exact']).default('exact'),
+      new Option(
+        '--match <mode>',
+        'identity: fuzzy (scored evidence) or exact (deterministic keys)',
+      )
+        .choices(['fuzzy', 'exact'])
+        .default('fuzzy'),
     )
     .option('--attended-only', 'count only people marked as attended', false)
     .option('--exclude-hosts', 'leave hosts and panelists out', false)
@@ -68,7 +73,7 @@ const CommonSchema = z.object({
   delimiter: z.string().optional(),
   sheet: z.string().min(1).optional(),
   config: z.string().min(1).optional(),
-  match: z.enum(['exact']),
+  match: z.enum(['fuzzy', 'exact']),
   attendedOnly: z.boolean(),
   excludeHosts: z.boolean(),
   seed: z.string(),
@@ -88,7 +93,7 @@ export interface CommonOptions {
   readonly delimiter: string | undefined;
   readonly sheet: string | undefined;
   readonly config: string | undefined;
-  readonly match: 'exact';
+  readonly match: 'fuzzy' | 'exact';
   readonly attendedOnly: boolean;
   readonly excludeHosts: boolean;
   readonly seed: number;

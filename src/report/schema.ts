@@ -26,7 +26,7 @@ export const LocatedCodeSchema = z.strictObject({
 });
 
 export const OverlapOptionsSchema = z.strictObject({
-  match: z.enum(['exact']),
+  match: z.enum(['fuzzy', 'exact']),
   minGroups: z.number().int().positive(),
   attendedOnly: z.boolean(),
   excludeHosts: z.boolean(),

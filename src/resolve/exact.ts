@@ -4,20 +4,13 @@
 // a record with none of these joins by normalised full name only when exactly one person carries
 // that name, else it stays alone.
 import type { Finding, SourceRecord } from '../types.js';
-import { emailKey, nameKey } from './normalize.js';
+import { emailKey, nameKey, phoneKey } from './normalize.js';
 import { UnionFind } from './union-find.js';
 
 export interface Clustering {
   /** Clusters of indices into the given record list, each sorted ascending. */
   readonly clusters: number[][];
   readonly findings: Finding[];
-}
-
-/** The phone key: digits with a leading `+` kept (full E.164 comes with the fuzzy resolver). */
-export function phoneKey(phone: string): string | undefined {
-  const plus = phone.trim().startsWith('+');
-  const digits = phone.replace(/\D/g, '');
-  return digits.length < 6 ? undefined : `${plus ? '+' : ''}${digits}`;
 }
 
 /** The deterministic keys of a record: `email:…`, `id:…`, `phone:…`. */

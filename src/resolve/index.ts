@@ -1,26 +1,43 @@
 // Records → people. The one entry point of identity resolution: takes every counting record in
-// canonical order and returns people with the records each is made of, the merged rows, and
-// findings. Only `exact` exists so far; the fuzzy resolver will plug in here.
+// canonical order and returns people with the records each is made of, the merged rows, the pairs
+// waiting for review and findings. `fuzzy` (the default) scores evidence; `exact` uses
+// deterministic keys only (DESIGN.md, "Identity").
 import type { Finding, Person, SourceRecord } from '../types.js';
 import { clusterExact } from './exact.js';
+import { type Constraints, clusterFuzzy, type ScoredPair } from './fuzzy.js';
 import { buildPeople } from './people.js';
 
-export type MatchMode = 'exact';
+export type MatchMode = 'fuzzy' | 'exact';
 
 export interface Resolution {
   readonly people: Person[];
   readonly merged: number[];
   readonly findings: Finding[];
+  /** Pairs in the review band, most uncertain first (fuzzy mode only). */
+  readonly review: ScoredPair[];
+  /** The pairs whose evidence merged records (fuzzy mode only). */
+  readonly merges: ScoredPair[];
 }
 
 /** Resolves who is who among `records` (indices in the result refer to this list). */
 export function resolvePeople(
   records: SourceRecord[],
   paths: readonly string[],
-  mode: MatchMode = 'exact',
+  mode: MatchMode = 'fuzzy',
+  constraints: Constraints = { must: [], cannot: [] },
 ): Resolution {
-  void mode;
-  const { clusters, findings } = clusterExact(records, paths);
-  const { people, merged } = buildPeople(records, clusters);
-  return { people, merged, findings };
+  if (mode === 'exact') {
+    const { clusters, findings } = clusterExact(records, paths);
+    const { people, merged } = buildPeople(records, clusters);
+    return { people, merged, findings, review: [], merges: [] };
+  }
+  const result = clusterFuzzy(records, paths, constraints);
+  const { people, merged } = buildPeople(records, result.clusters);
+  return {
+    people,
+    merged,
+    findings: result.findings,
+    review: result.review,
+    merges: result.merges,
+  };
 }

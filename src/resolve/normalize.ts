@@ -1,8 +1,9 @@
-// Values → comparison keys. Each rule is a small pure function; `nameKey` and `emailKey` compose
-// them into the keys identity resolution compares. NORMALIZATION_VERSION changes whenever a rule
-// changes what a key looks like.
+// Values → comparison keys. Each rule is a small pure function; `nameKey`, `emailKey` and
+// `phoneKey` compose them into the keys identity resolution compares. NORMALIZATION_VERSION
+// changes whenever a rule changes what a key looks like.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
-export const NORMALIZATION_VERSION = 1;
+export const NORMALIZATION_VERSION = 2;
 
 /** Unicode NFC, so that a composed and a decomposed "ü" are the same letter. */
 export function nfc(value: string): string {
@@ -24,6 +25,18 @@ export function foldUmlauts(value: string): string {
   return value.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 }
 
+/** Other accents dropped after DIN folding: é→e, ç→c, ı→i, ł→l, ø→o. */
+export function foldAccents(value: string): string {
+  return value
+    .replace(/ı/g, 'i')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/đ/g, 'd')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC');
+}
+
 /** "Nachname, Vorname" → "Vorname Nachname" when the value has exactly one comma. */
 export function reorderLastFirst(value: string): string {
   const parts = value.split(',');
@@ -33,12 +46,147 @@ export function reorderLastFirst(value: string): string {
   return `${first} ${last}`;
 }
 
-/** The key a full name is compared by: "Köhler,  Jürgen" → "juergen koehler". */
-export function nameKey(name: string): string {
-  return collapseSpace(foldUmlauts(caseFold(reorderLastFirst(nfc(name)))));
+const TITLES = new Set([
+  'dr',
+  'dr.',
+  'dres.',
+  'prof',
+  'prof.',
+  'professor',
+  'dipl.-ing.',
+  'dipl.-ing',
+  'dipl.-kfm.',
+  'dipl.-kff.',
+  'dipl.-inf.',
+  'dipl.',
+  'ing.',
+  'mag.',
+  'mba',
+  'msc',
+  'm.sc.',
+  'bsc',
+  'b.sc.',
+  'm.a.',
+  'b.a.',
+  'ma',
+  'ba',
+  'phd',
+  'ph.d.',
+  'med.',
+  'rer.',
+  'nat.',
+  'rer.nat.',
+  'h.c.',
+  'jun.',
+  'jr.',
+  'sen.',
+  'sr.',
+  'herr',
+  'frau',
+  'hr.',
+  'fr.',
+  'mr',
+  'mr.',
+  'mrs',
+  'mrs.',
+  'ms',
+  'ms.',
+  'ra',
+  'pd',
+  'priv.-doz.',
+  'mdb',
+  'll.m.',
+  'fh-prof.',
+  'univ.-prof.',
+  'univ.prof.',
+]);
+
+/** Drops titles, degrees and salutations (Dr., Prof., Dipl.-Ing., Herr, …) from a name. */
+export function dropTitles(value: string): string {
+  return value
+    .split(' ')
+    .filter((token) => !TITLES.has(token.toLowerCase()))
+    .join(' ');
 }
 
-/** The key an e-mail address is compared by: trimmed and lower case. */
+const DEVICE =
+  /^(?:iphone|ipad|ipod|android|galaxy|samsung|pixel|huawei|xiaomi|laptop|macbook|handy|tablet|pc)\b/i;
+
+/**
+ * Device names a video tool shows instead of a person: "iPhone von Anke", "iPhone (Brian Smith)",
+ * "Ankes iPad", "Galaxy S21". Returns the person's name when the device name holds one, "" when
+ * it is only a device, and undefined when the value is not a device name.
+ */
+export function personOfDevice(value: string): string | undefined {
+  const v = value.trim();
+  const of =
+    /^(?:iphone|ipad|ipod|android|galaxy|samsung|pixel|huawei|handy|tablet|laptop|macbook)\b.*?\b(?:von|of|from)\s+(.+)$/i.exec(
+      v,
+    );
+  if (of) return (of[1] as string).trim();
+  const paren =
+    /^(?:iphone|ipad|ipod|android|galaxy|samsung|pixel|huawei|handy|tablet|laptop|macbook)[^(]*\((.+)\)$/i.exec(
+      v,
+    );
+  if (paren) return (paren[1] as string).trim();
+  const owner =
+    /^(.+?)(?:'s|s|’s)\s+(?:iphone|ipad|ipod|android|galaxy|handy|tablet|laptop|macbook)\b/i.exec(
+      v,
+    );
+  if (owner) return (owner[1] as string).trim();
+  return DEVICE.test(v) ? '' : undefined;
+}
+
+/** The folded form of a name used for keys: NFC, order, titles, case, umlauts, accents, space. */
+export function foldName(name: string): string {
+  const device = personOfDevice(name);
+  const base = device === undefined ? name : device;
+  return collapseSpace(
+    foldAccents(foldUmlauts(caseFold(dropTitles(collapseSpace(reorderLastFirst(nfc(base))))))),
+  );
+}
+
+/** The key a full name is compared by: "Dr. Köhler,  Jürgen" → "juergen koehler". */
+export function nameKey(name: string): string {
+  return foldName(name);
+}
+
+const GMAIL = new Set(['gmail.com', 'googlemail.com']);
+const PLUS_TAG = new Set([
+  'outlook.com',
+  'outlook.de',
+  'hotmail.com',
+  'hotmail.de',
+  'live.com',
+  'live.de',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+]);
+
+/**
+ * The key an e-mail address is compared by: trimmed and lower case; Gmail and Googlemail ignore
+ * dots and `+tags` (googlemail → gmail); Outlook, Hotmail, Live and iCloud drop `+tags`; other
+ * providers only lower case.
+ */
 export function emailKey(email: string): string {
-  return caseFold(nfc(email.trim()));
+  const e = caseFold(nfc(email.trim()));
+  const at = e.lastIndexOf('@');
+  if (at < 1) return e;
+  let local = e.slice(0, at);
+  let domain = e.slice(at + 1);
+  if (GMAIL.has(domain)) {
+    local = local.replace(/\+.*$/, '').replace(/\./g, '');
+    domain = 'gmail.com';
+  } else if (PLUS_TAG.has(domain)) {
+    local = local.replace(/\+.*$/, '');
+  }
+  return `${local}@${domain}`;
+}
+
+/** A phone number in E.164, with Germany as the default region; undefined when it is no number. */
+export function phoneKey(phone: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(phone.replace(/^00/, '+'), 'DE');
+  return parsed?.isPossible() ? parsed.number : undefined;
 }

@@ -1,0 +1,43 @@
+// The evidence weights and thresholds of identity resolution, in one place. Weights are log2
+// Bayes factors in the Fellegi–Sunter sense (log2 m/u): how much more likely the observation is
+// for two records of one person than for two records of different people. A pair's weight is
+// the sum over the fields both records have; missing fields add nothing.
+
+export const WEIGHTS = Object.freeze({
+  /** Same normalised e-mail: m ≈ 0.95, u ≈ 2⁻¹² (one address per few thousand people). */
+  emailMatch: 12,
+  /** Both have e-mails and share none: people do have two addresses, so only mildly against. */
+  emailDiffer: -3,
+  /** Same platform id (Meetup user id). */
+  idMatch: 12,
+  /** Different ids on the same platform: two accounts are rare. */
+  idDiffer: -8,
+  /** Same phone number (E.164). */
+  phoneMatch: 10,
+  phoneDiffer: -2,
+  /** Same full name: log2(m / u) with u the share of records carrying that name (term frequency). */
+  nameExactM: 0.95,
+  nameExactMin: 3,
+  nameExactMax: 14,
+  /** Jaro–Winkler bands on the folded full name. */
+  nameJaroWinklerHigh: 0.94,
+  nameCloseHigh: 5,
+  nameJaroWinklerLow: 0.88,
+  nameCloseLow: 2,
+  /** Same first name, and one surname is the other's initial ("Jürgen K."), or only a first name is known. */
+  nameInitial: 4,
+  /** Names that are clearly different. */
+  nameDiffer: -8,
+  /** Same company (normalised), or one's company matches the other's e-mail domain. */
+  companyMatch: 3,
+});
+
+export const THRESHOLDS = Object.freeze({
+  /** A pair at or above this weight is merged. */
+  merge: 10,
+  /** Between review and merge a pair waits for a person's decision (netz review). */
+  review: 4,
+});
+
+/** Blocks larger than this are not compared pair by pair (a very common name). */
+export const MAX_BLOCK = 400;
