@@ -18,7 +18,9 @@ import { measurePopulation } from './measure/population.js';
 import { measureReach } from './measure/reach.js';
 import { type ReadOptions, readSource } from './read/source.js';
 import type { OverlapOptions, OverlapReport } from './report/schema.js';
+import type { ScoredPair } from './resolve/fuzzy.js';
 import { resolvePeople } from './resolve/index.js';
+import { type LinkConstraints, linkConstraints, parseLinks } from './resolve/links.js';
 import {
   COUNTING_STATUSES,
   type Finding,
@@ -53,6 +55,8 @@ export interface AnalyzeOptions extends ReadOptions {
   readonly pivots?: number;
   readonly bridges?: number;
   readonly introducers?: number;
+  /** The links file's path and text (decisions: must / cannot be one person). */
+  readonly links?: { readonly path: string; readonly text: string } | undefined;
 }
 
 export const ANALYZE_DEFAULTS = Object.freeze({
@@ -85,6 +89,10 @@ export interface Analysis {
   readonly skipped: SkippedRow[];
   readonly findings: Finding[];
   readonly people: Person[];
+  /** Pairs waiting for a person's decision (fuzzy mode), most uncertain first. */
+  readonly review: ScoredPair[];
+  /** The pairs whose evidence merged records (fuzzy mode). */
+  readonly merges: ScoredPair[];
 }
 
 /** The config's settings for a source, overridden by those given for the whole run. */
@@ -134,14 +142,31 @@ export async function readAndResolve(
     (!settings.excludeHosts || r.role !== 'host');
   const records = all.filter(counts);
   const paths = inputs.map((i) => i.path);
-  const resolution = resolvePeople(records, paths, settings.match);
+  let constraints: LinkConstraints = { must: [], cannot: [], findings: [] };
+  if (settings.links !== undefined) {
+    constraints = linkConstraints(
+      parseLinks(settings.links.text, settings.links.path),
+      records,
+      settings.links.path,
+    );
+    findings.push(...constraints.findings);
+  }
+  const resolution = resolvePeople(records, paths, settings.match, constraints);
   for (const i of resolution.merged) {
     const input = inputs[(records[i] as SourceRecord).source] as InputSummary;
     input.records--;
     input.merged++;
   }
   findings.push(...resolution.findings);
-  return { inputs, records, skipped, findings, people: resolution.people };
+  return {
+    inputs,
+    records,
+    skipped,
+    findings,
+    people: resolution.people,
+    review: resolution.review,
+    merges: resolution.merges,
+  };
 }
 
 /** The library entry point: sources in, the `netz/overlap@1` report out. */

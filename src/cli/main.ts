@@ -6,6 +6,7 @@ import { TOOL } from '../version.js';
 import type { CliContext } from './context.js';
 import { inspectCommand } from './inspect.js';
 import { overlapCommand } from './overlap.js';
+import { peopleCommand } from './people.js';
 
 /** Commander's message as one line, without its "error:" prefix. */
 function oneLine(message: string): string {
@@ -35,7 +36,11 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   const done = (c: number) => {
     code = c;
   };
-  for (const command of [overlapCommand(ctx, done), inspectCommand(ctx, done)]) {
+  for (const command of [
+    overlapCommand(ctx, done),
+    peopleCommand(ctx, done),
+    inspectCommand(ctx, done),
+  ]) {
     const name = command.name();
     command.exitOverride().configureOutput({
       writeOut: (s) => ctx.stdout(s),

@@ -1,11 +1,13 @@
 // The options every command shares, defined once: attached to a commander command with
 // `addCommonOptions` and validated by one zod schema before any I/O.
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, type Format } from '../render/index.js';
+import { LINKS_FILE } from '../resolve/links.js';
 import { type ColumnRole, ROLES, type Source } from '../types.js';
 import { loadConfig } from './config.js';
 import type { CliContext } from './context.js';
@@ -42,6 +44,7 @@ export function addCommonOptions(command: Command, formats: readonly string[] = 
     )
     .option('--delimiter <char>', 'field delimiter instead of detecting it (use "\\t" for TAB)')
     .option('--sheet <name>', 'the .xlsx sheet to read (name or number from 1; default: the first)')
+    .option('--links <file>', 'decisions file (default: netz.links.csv beside the config or here)')
     .option(
       '--config <file>',
       `config file (default: ${'netz.config.json'} in the working directory)`,
@@ -64,7 +67,7 @@ export function addCommonOptions(command: Command, formats: readonly string[] = 
 }
 
 const CommonSchema = z.object({
-  format: z.enum(FORMATS).optional(),
+  format: z.enum([...FORMATS, 'csv']).optional(),
   output: z.string().min(1).optional(),
   group: z.string().min(1).optional(),
   groupFrom: z.enum(['name', 'dir']),
@@ -73,6 +76,7 @@ const CommonSchema = z.object({
   delimiter: z.string().optional(),
   sheet: z.string().min(1).optional(),
   config: z.string().min(1).optional(),
+  links: z.string().min(1).optional(),
   match: z.enum(['fuzzy', 'exact']),
   attendedOnly: z.boolean(),
   excludeHosts: z.boolean(),
@@ -84,7 +88,7 @@ const CommonSchema = z.object({
 });
 
 export interface CommonOptions {
-  readonly format: Format | undefined;
+  readonly format: Format | 'csv' | undefined;
   readonly output: string | undefined;
   readonly group: string | undefined;
   readonly groupFrom: 'name' | 'dir';
@@ -93,6 +97,7 @@ export interface CommonOptions {
   readonly delimiter: string | undefined;
   readonly sheet: string | undefined;
   readonly config: string | undefined;
+  readonly links: string | undefined;
   readonly match: 'fuzzy' | 'exact';
   readonly attendedOnly: boolean;
   readonly excludeHosts: boolean;
@@ -103,7 +108,8 @@ export interface CommonOptions {
   readonly debug: boolean;
 }
 
-const EXTENSION_FORMAT: Readonly<Record<string, Format>> = {
+const EXTENSION_FORMAT: Readonly<Record<string, Format | 'csv'>> = {
+  csv: 'csv',
   md: 'md',
   markdown: 'md',
   json: 'json',
@@ -167,6 +173,7 @@ export function parseCommonOptions(raw: unknown): CommonOptions {
     delimiter: o.delimiter === undefined ? undefined : parseDelimiter(o.delimiter),
     sheet: o.sheet,
     config: o.config,
+    links: o.links,
     match: o.match,
     attendedOnly: o.attendedOnly,
     excludeHosts: o.excludeHosts,
@@ -235,6 +242,28 @@ export async function prepareRun(
     delimiter: options.delimiter,
     sheet: options.sheet,
     map: Object.keys(options.map).length > 0 ? options.map : undefined,
+    links: await loadLinks(ctx.cwd, options.links, loaded.path),
   };
   return { options, sources, analyze };
+}
+
+/** The links file: --links FILE, else netz.links.csv beside the config, else in the working directory. */
+async function loadLinks(
+  cwd: string,
+  explicit: string | undefined,
+  configPath: string | undefined,
+): Promise<{ path: string; text: string } | undefined> {
+  const candidates =
+    explicit !== undefined
+      ? [explicit]
+      : [...(configPath ? [join(dirname(configPath), LINKS_FILE)] : []), LINKS_FILE];
+  for (const candidate of candidates) {
+    try {
+      return { path: candidate, text: await readFile(resolve(cwd, candidate), 'utf8') };
+    } catch {
+      if (explicit !== undefined)
+        throw new UsageError(`--links ${explicit}: no such file; check the path`);
+    }
+  }
+  return undefined;
 }

@@ -73,6 +73,11 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
       exactBetweenness: raw.exactBetweenness === true,
     });
     const top = number('top', raw.top, true, 1);
+    if (options.format === 'csv') {
+      throw new UsageError(
+        '-f csv: the overlap report comes as text, md or json; netz people writes CSV',
+      );
+    }
     const format = options.format ?? 'text';
     const color =
       options.color &&

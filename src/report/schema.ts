@@ -206,3 +206,33 @@ export const InspectReportSchema = z.strictObject({
 });
 
 export type InspectReport = z.infer<typeof InspectReportSchema>;
+
+export const PeopleReportSchema = z.strictObject({
+  schema: z.literal('netz/people@1'),
+  options: z.strictObject({
+    match: z.enum(['fuzzy', 'exact']),
+    attendedOnly: z.boolean(),
+    excludeHosts: z.boolean(),
+  }),
+  people: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      emails: z.array(z.string()),
+      groups: z.array(z.string()),
+      events: count,
+      records: z.array(
+        z.strictObject({
+          path: z.string(),
+          line: z.number().int().positive(),
+          group: z.string(),
+          event: z.string(),
+          status: z.string(),
+        }),
+      ),
+    }),
+  ),
+  skipped: z.array(LocatedCodeSchema),
+});
+
+export type PeopleReport = z.infer<typeof PeopleReportSchema>;

@@ -36,6 +36,13 @@ function compatible(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 export function clusterExact(
   records: readonly SourceRecord[],
   paths: readonly string[],
+  constraints: {
+    readonly must: readonly [number, number][];
+    readonly cannot: readonly [number, number][];
+  } = {
+    must: [],
+    cannot: [],
+  },
 ): Clustering {
   const uf = new UnionFind(records.length);
   const emailsOf = new Map<number, Set<string>>(); // root → e-mail keys of the cluster
@@ -48,6 +55,10 @@ export function clusterExact(
     const ra = uf.find(a);
     const rb = uf.find(b);
     if (ra === rb) return true;
+    for (const [x, y] of constraints.cannot) {
+      const [rx, ry] = [uf.find(x), uf.find(y)];
+      if ((rx === ra && ry === rb) || (rx === rb && ry === ra)) return false;
+    }
     const ea = emailsOf.get(ra) ?? new Set<string>();
     const eb = emailsOf.get(rb) ?? new Set<string>();
     if (!compatible(ea, eb)) return false;
@@ -112,6 +123,9 @@ export function clusterExact(
     const anchor = carriers.size === 1 ? [...carriers][0] : list[0];
     for (const i of list) uf.union(anchor as number, i);
   }
+
+  // Decisions from the links file: a must-link joins, whatever the e-mails.
+  for (const [a, b] of constraints.must) uf.union(a, b);
 
   const byRoot = new Map<number, number[]>();
   records.forEach((_, i) => {

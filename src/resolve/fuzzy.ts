@@ -264,7 +264,7 @@ export function clusterFuzzy(
   for (const [a, b] of constraints.must) join(a, b);
   const review: ScoredPair[] = [];
   for (const pair of pairs) {
-    if (pair.weight < THRESHOLDS.merge) continue;
+    if (pair.weight < THRESHOLDS.merge || uf.find(pair.a) === uf.find(pair.b)) continue;
     if (join(pair.a, pair.b)) merges.push(pair);
     else {
       const record = records[pair.b] as SourceRecord;
@@ -299,7 +299,7 @@ export function clusterFuzzy(
     } else if (name.level === 'initial' || name.level === 'first-name-only') loosePairs.push(pair);
   }
   const joinPair = (pair: ScoredPair) => {
-    if (join(pair.a, pair.b)) merges.push(pair);
+    if (uf.find(pair.a) !== uf.find(pair.b) && join(pair.a, pair.b)) merges.push(pair);
   };
   for (const key of [...exactPairs.keys()].sort()) {
     const list = exactPairs.get(key) as ScoredPair[];

@@ -27,7 +27,7 @@ export function resolvePeople(
   constraints: Constraints = { must: [], cannot: [] },
 ): Resolution {
   if (mode === 'exact') {
-    const { clusters, findings } = clusterExact(records, paths);
+    const { clusters, findings } = clusterExact(records, paths, constraints);
     const { people, merged } = buildPeople(records, clusters);
     return { people, merged, findings, review: [], merges: [] };
   }

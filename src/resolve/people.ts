@@ -2,7 +2,7 @@
 // order with stable ids (p0001, …), plus the records folded into another record of the same
 // person at the same event ("merged": a Zoom re-join, a duplicate form submission).
 import type { Person, SourceRecord, Status } from '../types.js';
-import { emailKey, nameKey } from './normalize.js';
+import { emailKey, nameKey, personOfDevice, reorderLastFirst } from './normalize.js';
 
 const STATUS_RANK: Readonly<Record<Status, number>> = {
   attended: 0,
@@ -22,15 +22,25 @@ function hasNonAscii(value: string): boolean {
   return /[^\x20-\x7e]/.test(value);
 }
 
-/** Display name: the most frequent spelling; ties prefer the original letters (ü over ue). */
+/**
+ * Display name: the most frequent spelling, written first name first ("Köhler, Jürgen" →
+ * "Jürgen Köhler"); device names ("iPhone von Anke") only when nothing else is known; ties
+ * prefer the original letters (ü over ue), then code point order.
+ */
 export function displayName(records: readonly SourceRecord[]): string {
   const counts = new Map<string, number>();
   for (const r of records) {
-    if (r.name !== undefined) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+    if (r.name === undefined) continue;
+    const name = reorderLastFirst(r.name);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
   }
+  const device = (n: string) => Number(personOfDevice(n) !== undefined);
   const names = [...counts.entries()].sort(
     ([a, ca], [b, cb]) =>
-      cb - ca || Number(hasNonAscii(b)) - Number(hasNonAscii(a)) || compare(a, b),
+      device(a) - device(b) ||
+      cb - ca ||
+      Number(hasNonAscii(b)) - Number(hasNonAscii(a)) ||
+      compare(a, b),
   );
   if (names[0] !== undefined) return names[0][0];
   return records[0]?.emails[0] ?? '';

@@ -1,0 +1,82 @@
+// PeopleReport → text, Markdown, CSV or JSON: each person with the records it is made of; with
+// --explain, which evidence merged which records with which weight.
+import type { PeopleReport } from '../report/schema.js';
+import { markdownSafe, terminalSafe } from './escape.js';
+import { plural } from './format.js';
+
+export interface Explanation {
+  readonly id: string;
+  readonly steps: readonly {
+    a: string;
+    b: string;
+    weight: number;
+    evidence: readonly { field: string; level: string; weight: number }[];
+  }[];
+}
+
+export function renderPeopleText(
+  report: PeopleReport,
+  explanations: readonly Explanation[] = [],
+): string {
+  const out: string[] = [];
+  const why = new Map(explanations.map((e) => [e.id, e]));
+  for (const p of report.people) {
+    out.push(
+      `${p.id}  ${terminalSafe(p.name)}  ${plural(p.groups.length, 'group')}, ${plural(p.events, 'event')}`,
+    );
+    if (p.emails.length > 0) out.push(`  e-mail: ${p.emails.map(terminalSafe).join(', ')}`);
+    for (const r of p.records)
+      out.push(`  ${terminalSafe(r.path)}:${r.line}  ${terminalSafe(r.event)}  ${r.status}`);
+    for (const step of why.get(p.id)?.steps ?? []) {
+      const parts = step.evidence.map(
+        (e) => `${e.field} ${e.level} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`,
+      );
+      out.push(
+        `  merged ${terminalSafe(step.a)} + ${terminalSafe(step.b)}: ${parts.join(', ')} = ${step.weight.toFixed(1)}`,
+      );
+    }
+  }
+  if (report.people.length === 0) out.push('nobody');
+  return `${out.join('\n')}\n`;
+}
+
+export function renderPeopleMarkdown(report: PeopleReport): string {
+  const out = [
+    '# netz people',
+    '',
+    '| id | name | groups | events | records |',
+    '| :--- | :--- | :--- | ---: | ---: |',
+  ];
+  for (const p of report.people) {
+    out.push(
+      `| ${p.id} | ${markdownSafe(p.name)} | ${p.groups.map(markdownSafe).join(', ')} | ${p.events} | ${p.records.length} |`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A CSV cell: quoted when needed; a cell that could start a formula is neutralised with '. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function renderPeopleCsv(report: PeopleReport): string {
+  const rows = [['id', 'name', 'emails', 'groups', 'path', 'line', 'group', 'event', 'status']];
+  for (const p of report.people) {
+    for (const r of p.records) {
+      rows.push([
+        p.id,
+        p.name,
+        p.emails.join(' '),
+        p.groups.join('; '),
+        r.path,
+        String(r.line),
+        r.group,
+        r.event,
+        r.status,
+      ]);
+    }
+  }
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+}

@@ -1,0 +1,106 @@
+// The links file (decisions honoured by every run) and `netz people`.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readAndResolve } from '../src/analyze.js';
+import { PeopleReportSchema } from '../src/report/schema.js';
+import { netz } from './helpers/run.js';
+import { memory } from './helpers/sources.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'netz-links-'));
+const a = memory('a.csv', 'Name,Email\nThomas Müller,t.mueller@dach.example\n');
+const b = memory('b.csv', 'Name,Email\nThomas Mueller,T.Mueller@dach.example\n');
+const c = memory('c.csv', 'Name,Email\nTom Müller,tom@privat.example\n');
+
+describe('the links file', () => {
+  it('a cannot-link splits a merge', async () => {
+    const links = {
+      path: 'netz.links.csv',
+      text: 'kind,a,b,note\ncannot,email:t.mueller@dach.example,name:Thomas Mueller@b,two people after all\n',
+    };
+    const merged = await readAndResolve([a, b]);
+    const split = await readAndResolve([a, b], { links });
+    expect(merged.people).toHaveLength(1);
+    expect(split.people).toHaveLength(2);
+  });
+
+  it('a must-link joins what the evidence alone would not, in both modes', async () => {
+    const links = {
+      path: 'netz.links.csv',
+      text: 'kind,a,b,note\nmust,email:T.Mueller@Dach.example,email:tom@privat.example,same person\n',
+    };
+    for (const match of ['fuzzy', 'exact'] as const) {
+      expect((await readAndResolve([a, c], { match })).people).toHaveLength(2);
+      expect((await readAndResolve([a, c], { match, links })).people).toHaveLength(1);
+    }
+  });
+
+  it('a key that matches nothing is reported with its line', async () => {
+    const links = {
+      path: 'netz.links.csv',
+      text: 'kind,a,b,note\nmust,email:nobody@x.example,email:tom@privat.example,\n',
+    };
+    const result = await readAndResolve([a, c], { links });
+    expect(result.findings).toContainEqual({
+      code: 'unmatched-link',
+      path: 'netz.links.csv',
+      line: 2,
+    });
+  });
+
+  it('a malformed file is refused with its line', async () => {
+    const links = {
+      path: 'netz.links.csv',
+      text: 'kind,a,b,note\nmaybe,email:a@x.example,email:b@x.example,\n',
+    };
+    await expect(readAndResolve([a], { links })).rejects.toThrow(
+      /netz\.links\.csv:2: kind must be "must" or "cannot"/,
+    );
+  });
+
+  it('is found in the working directory by the CLI', () => {
+    const dir = mkdtempSync(join(scratch, 'cwd-'));
+    writeFileSync(join(dir, 'a.csv'), 'Name,Email\nThomas Müller,t.mueller@dach.example\n');
+    writeFileSync(join(dir, 'c.csv'), 'Name,Email\nTom Müller,tom@privat.example\n');
+    const people = () =>
+      JSON.parse(netz(['overlap', 'a.csv', 'c.csv', '-f', 'json'], { cwd: dir }).stdout).totals
+        .people;
+    expect(people()).toBe(2);
+    writeFileSync(
+      join(dir, 'netz.links.csv'),
+      'kind,a,b,note\nmust,email:t.mueller@dach.example,email:tom@privat.example,\n',
+    );
+    expect(people()).toBe(1);
+  });
+});
+
+describe('netz people', () => {
+  it('lists each person with the records it is made of (people@1)', () => {
+    const run = netz(['people', 'fixtures/bergisches-land', '-f', 'json']);
+    expect(run.status).toBe(0);
+    const report = PeopleReportSchema.parse(JSON.parse(run.stdout));
+    const juergen = report.people.find((p) => p.name === 'Jürgen Köhler');
+    // Truth (fixtures/README.md): Jürgen Köhler is in 5 groups, 7 events.
+    expect(juergen?.groups).toHaveLength(5);
+    expect(juergen?.events).toBe(7);
+    expect(juergen?.records.map((r) => `${r.path.split('/').pop()}:${r.line}`)).toContain(
+      'gruenderstammtisch-remscheid.tsv:3',
+    );
+  });
+
+  it('--explain shows which evidence merged which records with which weight', () => {
+    const text = netz(['people', 'fixtures/bergisches-land', '--explain', 'Köhler']).stdout;
+    expect(text).toMatch(
+      /merged .*gruenderstammtisch-remscheid\.tsv:3: name initial \+4\.0 = 4\.0/,
+    );
+    expect(text).toMatch(/email same \+12\.0/);
+  });
+
+  it('writes CSV with formula-like cells neutralised', () => {
+    const dir = mkdtempSync(join(scratch, 'csv-'));
+    writeFileSync(join(dir, 'evil.csv'), 'Name,Email\n=HYPERLINK("x"),e@x.example\n');
+    const csv = netz(['people', join(dir, 'evil.csv'), '-f', 'csv']).stdout;
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
