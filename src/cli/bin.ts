@@ -1,5 +1,6 @@
 // The process adapter: wires runCli to the real process (argv, streams, exit code). A closed
 // stdout (`netz … | head`) ends the run quietly with exit 0.
+import { createInterface } from 'node:readline/promises';
 import { runCli } from './main.js';
 
 async function readStdin(): Promise<Uint8Array> {
@@ -13,7 +14,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+let prompt: ReturnType<typeof createInterface> | undefined;
+const ask = interactive
+  ? (question: string) => {
+      prompt ??= createInterface({ input: process.stdin, output: process.stdout });
+      return prompt.question(question);
+    }
+  : undefined;
+
 const code = await runCli(process.argv.slice(2), {
+  ask,
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
@@ -25,4 +36,5 @@ const code = await runCli(process.argv.slice(2), {
   },
   readStdin,
 });
+prompt?.close();
 process.exitCode = code;

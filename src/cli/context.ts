@@ -7,4 +7,6 @@ export interface CliContext {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<Uint8Array>;
+  /** Asks the person at the terminal; present only when stdin and stdout are terminals. */
+  readonly ask?: ((question: string) => Promise<string>) | undefined;
 }

@@ -7,6 +7,7 @@ import type { CliContext } from './context.js';
 import { inspectCommand } from './inspect.js';
 import { overlapCommand } from './overlap.js';
 import { peopleCommand } from './people.js';
+import { reviewCommand } from './review.js';
 
 /** Commander's message as one line, without its "error:" prefix. */
 function oneLine(message: string): string {
@@ -40,6 +41,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     overlapCommand(ctx, done),
     peopleCommand(ctx, done),
     inspectCommand(ctx, done),
+    reviewCommand(ctx, done),
   ]) {
     const name = command.name();
     command.exitOverride().configureOutput({

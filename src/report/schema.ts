@@ -236,3 +236,32 @@ export const PeopleReportSchema = z.strictObject({
 });
 
 export type PeopleReport = z.infer<typeof PeopleReportSchema>;
+
+const ReviewRecordSchema = z.strictObject({
+  path: z.string(),
+  line: z.number().int().positive(),
+  group: z.string(),
+  name: z.string().nullable(),
+  emails: z.array(z.string()),
+  phone: z.string().nullable(),
+  platformId: z.string().nullable(),
+  company: z.string().nullable(),
+  /** The key a links-file line uses for this record. */
+  key: z.string(),
+});
+
+export const ReviewReportSchema = z.strictObject({
+  schema: z.literal('netz/review@1'),
+  pairs: z.array(
+    z.strictObject({
+      a: ReviewRecordSchema,
+      b: ReviewRecordSchema,
+      weight: z.number(),
+      evidence: z.array(
+        z.strictObject({ field: z.string(), level: z.string(), weight: z.number() }),
+      ),
+    }),
+  ),
+});
+
+export type ReviewReport = z.infer<typeof ReviewReportSchema>;
