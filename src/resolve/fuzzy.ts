@@ -183,37 +183,60 @@ export function clusterFuzzy(
     if (p.name !== undefined) nameCount.set(p.name.key, (nameCount.get(p.name.key) ?? 0) + 1);
   const frequency = (key: string) => (nameCount.get(key) ?? 0) / Math.max(1, n);
 
-  // Blocking: candidate pairs share a key; oversized blocks are skipped for name keys.
+  // Blocking: candidate pairs share a key; oversized blocks are skipped for name keys. A pair is
+  // scored once, in the first block (by key order) the two records share. In the first-name and
+  // initial blocks only pairs with an initial-only or first-name-only record are compared.
+  const keysOfRecord = profiles.map((p) => blockingKeys(p).sort());
   const blocks = new Map<string, number[]>();
-  profiles.forEach((p, i) => {
-    for (const key of blockingKeys(p)) {
+  keysOfRecord.forEach((keys, i) => {
+    for (const key of keys) {
       const list = blocks.get(key) ?? [];
       list.push(i);
       blocks.set(key, list);
     }
   });
-  const seen = new Set<number>();
+  const partial = (i: number) => {
+    const name = (profiles[i] as Profile).name;
+    return name !== undefined && (name.firstOnly || name.initialOnly);
+  };
+  const loose = (key: string) => key.startsWith('f:') || key.startsWith('fi:');
+  const active = (key: string) =>
+    (blocks.get(key)?.length ?? 0) <= MAX_BLOCK || /^[eip]:/.test(key);
+  // The first shared block that compares a pair is the only one that scores it.
+  const firstShared = (a: number, b: number): string | undefined => {
+    const kb = new Set(keysOfRecord[b]);
+    return (keysOfRecord[a] as string[]).find(
+      (k) => kb.has(k) && active(k) && (!loose(k) || partial(a) || partial(b)),
+    );
+  };
   const pairs: ScoredPair[] = [];
-  for (const [key, members] of blocks) {
-    if (members.length < 2) continue;
-    if (members.length > MAX_BLOCK && !/^[eip]:/.test(key)) continue;
+  const consider = (key: string, a: number, b: number) => {
+    if (a === b) return;
+    const [x, y] = a < b ? [a, b] : [b, a];
+    if (firstShared(x, y) !== key) return;
+    const evidence = scorePair(profiles[x] as Profile, profiles[y] as Profile, frequency);
+    const weight = total(evidence);
+    // Below the review band only same-name pairs are kept: weak records of one name may join.
+    if (
+      weight >= THRESHOLDS.review ||
+      evidence.some((e) => e.field === 'name' && e.level === 'exact')
+    ) {
+      pairs.push({ a: x, b: y, weight, evidence });
+    }
+  };
+  for (const key of [...blocks.keys()].sort()) {
+    const members = blocks.get(key) as number[];
+    if (members.length < 2 || !active(key)) continue;
+    if (loose(key)) {
+      const some = members.filter(partial);
+      const inSome = new Set(some);
+      for (const a of some)
+        for (const b of members) if (a !== b && !(inSome.has(b) && b < a)) consider(key, a, b);
+      continue;
+    }
     for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const a = members[x] as number;
-        const b = members[y] as number;
-        const id = a * n + b;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const evidence = scorePair(profiles[a] as Profile, profiles[b] as Profile, frequency);
-        const weight = total(evidence);
-        // Below the review band only same-name pairs are kept: weak records of one name may join.
-        if (
-          weight >= THRESHOLDS.review ||
-          evidence.some((e) => e.field === 'name' && e.level === 'exact')
-        ) {
-          pairs.push({ a, b, weight, evidence });
-        }
-      }
+      for (let y = x + 1; y < members.length; y++)
+        consider(key, members[x] as number, members[y] as number);
     }
   }
   pairs.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);

@@ -1,0 +1,552 @@
+#!/usr/bin/env node
+// npm run bench:identity — identity-resolution quality and speed on generated, messy,
+// multi-platform exports with ground truth. Prints pairwise and B-cubed precision and recall,
+// overall and per scenario, and the time to resolve 200,000 records.
+// Usage: node bench/identity.mjs [--people 3000] [--seed 7] [--scale 200000]
+import { performance } from 'node:perf_hooks';
+import { readAndResolve } from '../dist/index.js';
+
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .reduce(
+      (acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc),
+      [],
+    ),
+);
+const PEOPLE = Number(args.people ?? 3000);
+const SEED = Number(args.seed ?? 7);
+const SCALE = Number(args.scale ?? 200000);
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = [
+  'Jürgen',
+  'Anke',
+  'Thomas',
+  'Sabine',
+  'Mehmet',
+  'Claudia',
+  'Stefan',
+  'Birgit',
+  'Michael',
+  'Petra',
+  'Andreas',
+  'Ursula',
+  'Jörg',
+  'Gül',
+  'Klaus',
+  'Monika',
+  'Frank',
+  'Heike',
+  'Uwe',
+  'Karin',
+  'Dirk',
+  'Silke',
+  'Holger',
+  'Tanja',
+  'Björn',
+  'Sönke',
+  'Maren',
+  'Lars',
+  'Özlem',
+  'Kai',
+  'Nils',
+  'Jana',
+  'René',
+  'Zoë',
+  'Friedhelm',
+  'Hannelore',
+  'Wolfgang',
+  'Gisela',
+  'Ralf',
+  'Doris',
+];
+const LAST = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Köhler',
+  'Büscher',
+  'Roßbach',
+  'Yıldız',
+  'Haßelkus',
+  'Lüttringhaus',
+  'Wülfing',
+  'Ebbinghaus',
+  'Frowein',
+  'Hüsgen',
+  'Kämmerer',
+  'Schüßler',
+  'Vierkötter',
+  'Dörner',
+  'Plücker',
+  'Rüttgers',
+  'Sträter',
+  'Püttmann',
+  'Böhm',
+  'Jäger',
+  'Voß',
+  'Zöllner',
+  'Tillmanns',
+  'Ueberholz',
+  'Quabeck',
+  'Osenberg',
+  'Mähler',
+  'Neuhaus',
+  'Grah',
+  'Clasen',
+  'Achenbach',
+  'Bergmann',
+  'Dicke',
+  'Engels',
+  'Haas',
+  'Ittermann',
+  'Kolb',
+  'Lindner',
+  'Thiel',
+  'Weyer',
+];
+const STEMS = [
+  'Lütt',
+  'Wül',
+  'Ebb',
+  'Hüs',
+  'Kamm',
+  'Schü',
+  'Vier',
+  'Dör',
+  'Plü',
+  'Rütt',
+  'Strä',
+  'Pütt',
+  'Böh',
+  'Jä',
+  'Zöll',
+  'Till',
+  'Ueber',
+  'Quab',
+  'Osen',
+  'Mäh',
+  'Neu',
+  'Grah',
+  'Clas',
+  'Ach',
+  'Berg',
+  'Hack',
+  'Fried',
+  'Holt',
+  'Rons',
+  'Sieb',
+  'Wipp',
+  'Kott',
+  'Lenn',
+  'Morsb',
+  'Dahl',
+];
+const ENDINGS = [
+  'ing',
+  'mann',
+  'haus',
+  'ke',
+  'ler',
+  'ner',
+  'kötter',
+  'feld',
+  'hoff',
+  'rath',
+  'busch',
+  'berg',
+  'bach',
+  'kamp',
+  'scheid',
+  'hausen',
+  'dorf',
+  'holz',
+];
+const MORE_FIRST = [
+  'Hans',
+  'Inge',
+  'Jens',
+  'Katja',
+  'Lutz',
+  'Nina',
+  'Olaf',
+  'Paula',
+  'Rainer',
+  'Svenja',
+  'Tobias',
+  'Ute',
+  'Volker',
+  'Wiebke',
+  'Yusuf',
+  'Zeynep',
+  'Arne',
+  'Bettina',
+  'Carsten',
+  'Dana',
+  'Elke',
+  'Florian',
+  'Gabriele',
+  'Hendrik',
+  'Ines',
+  'Jochen',
+  'Kerstin',
+  'Lena',
+  'Marco',
+  'Nadine',
+];
+const PARTICLE_LAST = ['vom Stein', 'von der Heydt', 'van Laak', 'zur Nieden'];
+const DOMAINS = [
+  'web.example',
+  'gmx.example',
+  't-online.example',
+  'posteo.example',
+  'gmail.com',
+  'outlook.de',
+];
+const TITLES = ['Dr.', 'Prof. Dr.', 'Dipl.-Ing.'];
+
+const fold = (s) =>
+  s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+const translit = (s) =>
+  s
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/Ä/g, 'Ae')
+    .replace(/Ö/g, 'Oe')
+    .replace(/Ü/g, 'Ue');
+
+/** People with ground truth and scenario tags. */
+function makePeople(n, random) {
+  const people = [];
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const used = new Map();
+  for (let i = 0; i < n; i++) {
+    let first = random() < 0.6 ? pick(FIRST) : pick(MORE_FIRST);
+    let last =
+      random() < 0.03
+        ? pick(PARTICLE_LAST)
+        : random() < 0.3
+          ? pick(LAST)
+          : `${pick(STEMS)}${pick(ENDINGS)}`;
+    const tags = new Set();
+    // About 6 % of people share their full name with someone else (namesakes).
+    if (people.length > 10 && random() < 0.06) {
+      const other = people[Math.floor(random() * people.length)];
+      first = other.first;
+      last = other.last;
+      tags.add('namesakes');
+      other.tags.add('namesakes');
+    }
+    const key = `${first} ${last}`;
+    const seq = (used.get(key) ?? 0) + 1;
+    used.set(key, seq);
+    const local = `${fold(first)}.${fold(last).replace(/ /g, '')}${seq > 1 ? seq : ''}${i}`;
+    const domain = DOMAINS[i % DOMAINS.length];
+    const person = {
+      id: i,
+      first,
+      last,
+      email: `${local}@${domain}`,
+      second:
+        random() < 0.12
+          ? `${fold(first)[0]}${fold(last).replace(/ /g, '')}${i}@firma${i % 97}.example`
+          : undefined,
+      phone: random() < 0.5 ? `+49 2191 ${String(100000 + i).padStart(6, '0')}` : undefined,
+      company: random() < 0.6 ? `Firma ${i % 97} GmbH` : undefined,
+      title: random() < 0.08 ? pick(TITLES) : undefined,
+      tags,
+    };
+    if (person.second) person.tags.add('second e-mails');
+    people.push(person);
+  }
+  return people;
+}
+
+/** One export per platform and group; returns CSV sources and the truth per (file, line). */
+function makeExports(people, random, groups = 12) {
+  const files = [];
+  const truth = new Map();
+  const platforms = ['meetup', 'eventbrite', 'luma', 'zoom', 'forms', 'excel'];
+  const emailVariant = (p) => {
+    const [local, domain] = p.email.split('@');
+    if (domain === 'gmail.com' && random() < 0.5)
+      return `${local.replace(/\./, '.')}+netz@googlemail.com`;
+    if (random() < 0.3) return p.email.toUpperCase();
+    return p.email;
+  };
+  for (let g = 0; g < groups; g++) {
+    const platform = platforms[g % platforms.length];
+    const rows = [];
+    const lines = [];
+    // Heavy tail: regulars in many groups, most people in one or two.
+    for (const p of people) {
+      const reach = p.id % 10 === 0 ? 0.7 : 0.12;
+      if (random() >= reach) continue;
+      lines.push(p);
+    }
+    let header;
+    let delimiter = ',';
+    const cell = (s) => (/[",;\t\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    if (platform === 'meetup') {
+      header = ['Name', 'User ID', 'RSVP'];
+      delimiter = '\t';
+      for (const p of lines) {
+        p.tags.add('e-mail-less platforms');
+        const name = random() < 0.5 ? `${p.first} ${p.last[0]}.` : `${p.first} ${p.last}`;
+        rows.push([name, `user ${900000 + p.id}`, 'Yes']);
+      }
+    } else if (platform === 'eventbrite') {
+      header = ['Order #', 'First Name', 'Last Name', 'Email', 'Attendee Status'];
+      for (const p of lines) {
+        const translated = random() < 0.2;
+        if (translated) p.tags.add('transliterations');
+        const email = p.second && random() < 0.5 ? p.second : emailVariant(p);
+        rows.push([
+          String(1000 + p.id),
+          translated ? translit(p.first) : p.first,
+          translated ? translit(p.last) : p.last,
+          email,
+          'Attending',
+        ]);
+      }
+    } else if (platform === 'luma') {
+      header = ['api_id', 'name', 'email', 'phone_number', 'approval_status'];
+      for (const p of lines)
+        rows.push([
+          `gst-${p.id}`,
+          `${p.first} ${p.last}`,
+          emailVariant(p),
+          p.phone ?? '',
+          'approved',
+        ]);
+    } else if (platform === 'zoom') {
+      header = ['Name (Original Name)', 'User Email', 'Join Time'];
+      for (const p of lines) {
+        const guest = random() < 0.4;
+        if (guest) p.tags.add('e-mail-less platforms');
+        rows.push([
+          `${p.last}, ${p.first}`,
+          guest ? '' : emailVariant(p),
+          '02/06/2025 06:00:00 PM',
+        ]);
+      }
+    } else if (platform === 'forms') {
+      header = ['Zeitstempel', 'E-Mail-Adresse', 'Vorname', 'Nachname', 'Titel', 'Firma'];
+      for (const p of lines) {
+        const email = p.second && random() < 0.5 ? p.second : emailVariant(p);
+        rows.push(['01.02.2025 10:00:00', email, p.first, p.last, p.title ?? '', p.company ?? '']);
+      }
+    } else {
+      header = ['Anrede', 'Titel', 'Vorname', 'Nachname', 'E-Mail', 'Telefon', 'Firma'];
+      delimiter = ';';
+      for (const p of lines) {
+        const noEmail = random() < 0.3;
+        if (noEmail) p.tags.add('e-mail-less platforms');
+        rows.push([
+          '',
+          p.title ?? '',
+          p.first,
+          p.last,
+          noEmail ? '' : emailVariant(p),
+          p.phone ?? '',
+          p.company ?? '',
+        ]);
+      }
+    }
+    const name = `group-${String(g).padStart(2, '0')}-${platform}.csv`;
+    const text = [header, ...rows].map((r) => r.map(cell).join(delimiter)).join('\n');
+    lines.forEach((p, i) => {
+      truth.set(`${name}:${i + 2}`, p.id);
+    });
+    files.push({ name, text });
+  }
+  return { files, truth };
+}
+
+function metrics(clusterOf, truthOf, records) {
+  // B-cubed over records, and pairwise counts from the contingency table.
+  const byCluster = new Map();
+  const byTruth = new Map();
+  const byBoth = new Map();
+  for (const r of records) {
+    const c = clusterOf(r);
+    const t = truthOf(r);
+    byCluster.set(c, (byCluster.get(c) ?? 0) + 1);
+    byTruth.set(t, (byTruth.get(t) ?? 0) + 1);
+    byBoth.set(`${c}|${t}`, (byBoth.get(`${c}|${t}`) ?? 0) + 1);
+  }
+  let p = 0;
+  let q = 0;
+  for (const r of records) {
+    const both = byBoth.get(`${clusterOf(r)}|${truthOf(r)}`);
+    p += both / byCluster.get(clusterOf(r));
+    q += both / byTruth.get(truthOf(r));
+  }
+  const pairs = (m) => [...m.values()].reduce((s, n) => s + (n * (n - 1)) / 2, 0);
+  const tp = pairs(byBoth);
+  return {
+    bcubedPrecision: p / records.length,
+    bcubedRecall: q / records.length,
+    pairPrecision: tp / Math.max(1, pairs(byCluster)),
+    pairRecall: tp / Math.max(1, pairs(byTruth)),
+  };
+}
+
+async function run(peopleCount, seed) {
+  const random = rng(seed);
+  const people = makePeople(peopleCount, random);
+  const { files, truth } = makeExports(people, random);
+  const sources = files.map((f) => ({
+    name: f.name,
+    open: async () => new TextEncoder().encode(f.text),
+  }));
+  const started = performance.now();
+  const analysis = await readAndResolve(sources);
+  const seconds = (performance.now() - started) / 1000;
+  const paths = analysis.inputs.map((i) => i.path);
+  const personOf = new Map();
+  analysis.people.forEach((p, k) => {
+    for (const r of p.records) personOf.set(r, k);
+  });
+  const merged = new Map(); // merged rows: find their person through the kept record of the same event
+  const records = analysis.records
+    .map((r, i) => ({ i, key: `${paths[r.source]}:${r.line}` }))
+    .filter((r) => truth.has(r.key));
+  // Records folded into another of the same person at the same event belong to that person.
+  const recordPerson = (r) => {
+    if (personOf.has(r.i)) return personOf.get(r.i);
+    if (!merged.has(r.i)) {
+      const rec = analysis.records[r.i];
+      const k = analysis.people.findIndex((p) =>
+        p.records.some(
+          (x) =>
+            analysis.records[x].event === rec.event &&
+            truth.get(`${paths[analysis.records[x].source]}:${analysis.records[x].line}`) ===
+              truth.get(r.key),
+        ),
+      );
+      merged.set(r.i, k < 0 ? `m${r.i}` : k);
+    }
+    return merged.get(r.i);
+  };
+  const overall = metrics(recordPerson, (r) => truth.get(r.key), records);
+  if (args.errors !== undefined) {
+    const show = (i) => {
+      const r = analysis.records[i];
+      return `${paths[r.source].slice(9, 20)} ${r.name ?? ''} <${r.emails.join(',')}> ${r.phone ?? ''}`;
+    };
+    const limit = Number(args.errors) || 6;
+    let shown = 0;
+    for (const p of analysis.people) {
+      const ids = new Set(
+        p.records.map((i) =>
+          truth.get(`${paths[analysis.records[i].source]}:${analysis.records[i].line}`),
+        ),
+      );
+      if (ids.size > 1 && shown++ < limit)
+        console.log(
+          'FALSE MERGE',
+          p.records
+            .map(
+              (i) =>
+                `${truth.get(`${paths[analysis.records[i].source]}:${analysis.records[i].line}`)} ${show(i)}`,
+            )
+            .join(' | '),
+        );
+    }
+    const byTruth = new Map();
+    analysis.people.forEach((p, k) => {
+      for (const i of p.records) {
+        const t = truth.get(`${paths[analysis.records[i].source]}:${analysis.records[i].line}`);
+        const m = byTruth.get(t) ?? new Map();
+        m.set(k, [...(m.get(k) ?? []), i]);
+        byTruth.set(t, m);
+      }
+    });
+    shown = 0;
+    for (const [t, m] of byTruth) {
+      if (m.size > 1 && shown++ < limit)
+        console.log(
+          'SPLIT',
+          t,
+          [...m.values()].map((is) => is.map(show).join(' + ')).join('  ||  '),
+        );
+    }
+  }
+  const scenarios = {};
+  for (const tag of ['e-mail-less platforms', 'namesakes', 'second e-mails', 'transliterations']) {
+    const ids = new Set(people.filter((p) => p.tags.has(tag)).map((p) => p.id));
+    const subset = records.filter((r) => ids.has(truth.get(r.key)));
+    scenarios[tag] = {
+      people: ids.size,
+      ...metrics(recordPerson, (r) => truth.get(r.key), subset),
+    };
+  }
+  const withoutSharedEmail =
+    people.filter((p) => p.tags.has('e-mail-less platforms') || p.tags.has('second e-mails'))
+      .length / people.length;
+  const namesakes = people.filter((p) => p.tags.has('namesakes')).length / people.length;
+  return {
+    records: records.length,
+    people: people.length,
+    seconds,
+    overall,
+    scenarios,
+    withoutSharedEmail,
+    namesakes,
+  };
+}
+
+const f = (x) => x.toFixed(4);
+const quality = await run(PEOPLE, SEED);
+console.log(
+  `netz identity benchmark (seed ${SEED}): ${quality.people} people, ${quality.records} records`,
+);
+console.log(
+  `people linkable only without a shared e-mail: ${(quality.withoutSharedEmail * 100).toFixed(1)} %; sharing a name: ${(quality.namesakes * 100).toFixed(1)} %`,
+);
+console.log(
+  'scenario                 people  B3 precision  B3 recall  pair precision  pair recall',
+);
+const row = (name, m, n) =>
+  console.log(
+    `${name.padEnd(24)} ${String(n).padStart(6)}  ${f(m.bcubedPrecision).padStart(12)}  ${f(m.bcubedRecall).padStart(9)}  ${f(m.pairPrecision).padStart(14)}  ${f(m.pairRecall).padStart(11)}`,
+  );
+row('overall', quality.overall, quality.people);
+for (const [name, m] of Object.entries(quality.scenarios)) row(name, m, m.people);
+console.log(`resolution time: ${quality.seconds.toFixed(2)} s`);
+if (SCALE > 0) {
+  const perPerson = quality.records / quality.people;
+  const scale = await run(Math.round(SCALE / perPerson), SEED + 1);
+  console.log(
+    `scale: ${scale.records} records read and resolved in ${scale.seconds.toFixed(2)} s (B3 precision ${f(scale.overall.bcubedPrecision)}, recall ${f(scale.overall.bcubedRecall)})`,
+  );
+}
