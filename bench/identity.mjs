@@ -436,27 +436,21 @@ async function run(peopleCount, seed) {
   analysis.people.forEach((p, k) => {
     for (const r of p.records) personOf.set(r, k);
   });
-  const merged = new Map(); // merged rows: find their person through the kept record of the same event
   const records = analysis.records
     .map((r, i) => ({ i, key: `${paths[r.source]}:${r.line}` }))
     .filter((r) => truth.has(r.key));
-  // Records folded into another of the same person at the same event belong to that person.
-  const recordPerson = (r) => {
-    if (personOf.has(r.i)) return personOf.get(r.i);
-    if (!merged.has(r.i)) {
-      const rec = analysis.records[r.i];
-      const k = analysis.people.findIndex((p) =>
-        p.records.some(
-          (x) =>
-            analysis.records[x].event === rec.event &&
-            truth.get(`${paths[analysis.records[x].source]}:${analysis.records[x].line}`) ===
-              truth.get(r.key),
-        ),
-      );
-      merged.set(r.i, k < 0 ? `m${r.i}` : k);
+  // A row folded into another of the same person at the same event belongs to that person.
+  const keptAt = new Map();
+  analysis.people.forEach((p, k) => {
+    for (const x of p.records) {
+      const rec = analysis.records[x];
+      keptAt.set(`${rec.event}|${truth.get(`${paths[rec.source]}:${rec.line}`)}`, k);
     }
-    return merged.get(r.i);
-  };
+  });
+  const recordPerson = (r) =>
+    personOf.get(r.i) ??
+    keptAt.get(`${analysis.records[r.i].event}|${truth.get(r.key)}`) ??
+    `m${r.i}`;
   const overall = metrics(recordPerson, (r) => truth.get(r.key), records);
   if (args.errors !== undefined) {
     const show = (i) => {

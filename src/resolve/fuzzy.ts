@@ -204,10 +204,21 @@ export function clusterFuzzy(
     (blocks.get(key)?.length ?? 0) <= MAX_BLOCK || /^[eip]:/.test(key);
   // The first shared block that compares a pair is the only one that scores it.
   const firstShared = (a: number, b: number): string | undefined => {
-    const kb = new Set(keysOfRecord[b]);
-    return (keysOfRecord[a] as string[]).find(
-      (k) => kb.has(k) && active(k) && (!loose(k) || partial(a) || partial(b)),
-    );
+    // Both key lists are sorted: walk them together.
+    const ka = keysOfRecord[a] as string[];
+    const kb = keysOfRecord[b] as string[];
+    for (let i = 0, j = 0; i < ka.length && j < kb.length; ) {
+      const x = ka[i] as string;
+      const y = kb[j] as string;
+      if (x < y) i++;
+      else if (x > y) j++;
+      else {
+        if (active(x) && (!loose(x) || partial(a) || partial(b))) return x;
+        i++;
+        j++;
+      }
+    }
+    return undefined;
   };
   const pairs: ScoredPair[] = [];
   const consider = (key: string, a: number, b: number) => {
