@@ -1,13 +1,12 @@
 // `netz inspect <inputs…>`: how each input was read (encoding, delimiter, profile, column roles,
 // rows and their accounting, findings), as text or `netz/inspect@1` JSON.
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { readAndResolve } from '../analyze.js';
 import { EXIT } from '../errors.js';
 import { renderInspectJson, renderInspectText } from '../render/inspect.js';
 import type { InspectReport } from '../report/schema.js';
 import type { CliContext } from './context.js';
-import { writeAtomically } from './io.js';
+import { emit } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
 
 const EXAMPLES = `
@@ -55,8 +54,7 @@ export function inspectCommand(ctx: CliContext, done: (code: number) => void): C
       options.format === 'json' ||
       (options.format === undefined && options.output?.endsWith('.json'));
     const text = json ? renderInspectJson(report) : renderInspectText(report);
-    if (options.output !== undefined) await writeAtomically(resolve(ctx.cwd, options.output), text);
-    else ctx.stdout(text);
+    await emit(ctx, options.output, text);
     const problems = report.inputs.some((i) => i.skipped > 0 || i.findings.length > 0);
     done(options.strict && problems ? EXIT.strict : EXIT.ok);
   });

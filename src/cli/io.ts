@@ -142,3 +142,13 @@ export async function writeAtomically(path: string, content: string): Promise<vo
     );
   }
 }
+
+/** Writes a command's output: to the file named by -o (atomically), else to standard output. */
+export async function emit(
+  ctx: { readonly cwd: string; readonly stdout: (text: string) => void },
+  output: string | undefined,
+  text: string,
+): Promise<void> {
+  if (output !== undefined) await writeAtomically(resolve(ctx.cwd, output), text);
+  else ctx.stdout(text);
+}

@@ -1,11 +1,10 @@
 // `netz overlap <inputs…>`: the report. Parses options, runs the pipeline, renders, writes.
-import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { analyze } from '../analyze.js';
 import { EXIT, UsageError } from '../errors.js';
 import { renderReport } from '../render/index.js';
 import type { CliContext } from './context.js';
-import { writeAtomically } from './io.js';
+import { emit } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
 
 const EXAMPLES = `
@@ -86,8 +85,7 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
       ctx.stdoutIsTTY &&
       (ctx.env.NO_COLOR === undefined || ctx.env.NO_COLOR === '');
     const text = renderReport(report, format, { color, top });
-    if (options.output !== undefined) await writeAtomically(resolve(ctx.cwd, options.output), text);
-    else ctx.stdout(text);
+    await emit(ctx, options.output, text);
     const problems: string[] = [];
     if (report.skipped.length > 0) problems.push(`${report.skipped.length} skipped row(s)`);
     if (report.findings.length > 0) problems.push(`${report.findings.length} finding(s)`);

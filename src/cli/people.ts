@@ -1,6 +1,5 @@
 // `netz people <inputs…>`: the resolved people, each with the records it is made of (file and
 // line); `--explain NAME` shows which evidence merged which records with which weight.
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { readAndResolve } from '../analyze.js';
 import { EXIT } from '../errors.js';
@@ -14,7 +13,7 @@ import type { PeopleReport } from '../report/schema.js';
 import { nameKey } from '../resolve/normalize.js';
 import type { SourceRecord } from '../types.js';
 import type { CliContext } from './context.js';
-import { writeAtomically } from './io.js';
+import { emit } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
 
 const EXAMPLES = `
@@ -101,8 +100,7 @@ export function peopleCommand(ctx: CliContext, done: (code: number) => void): Co
           : format === 'md'
             ? renderPeopleMarkdown(report)
             : renderPeopleText(report, explanations);
-    if (options.output !== undefined) await writeAtomically(resolve(ctx.cwd, options.output), text);
-    else ctx.stdout(text);
+    await emit(ctx, options.output, text);
     done(
       options.strict && (analysis.skipped.length > 0 || analysis.review.length > 0)
         ? EXIT.strict

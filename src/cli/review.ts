@@ -12,7 +12,7 @@ import type { ReviewReport } from '../report/schema.js';
 import { keysOf, LINKS_FILE } from '../resolve/links.js';
 import type { SourceRecord } from '../types.js';
 import type { CliContext } from './context.js';
-import { writeAtomically } from './io.js';
+import { emit, writeAtomically } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
 
 const EXAMPLES = `
@@ -156,8 +156,7 @@ export function reviewCommand(ctx: CliContext, done: (code: number) => void): Co
           : format === 'md'
             ? renderReviewMarkdown(report)
             : renderReviewText(report);
-    if (options.output !== undefined) await writeAtomically(resolve(ctx.cwd, options.output), text);
-    else ctx.stdout(text);
+    await emit(ctx, options.output, text);
     done(options.strict && report.pairs.length > 0 ? EXIT.strict : EXIT.ok);
   });
   return command;
