@@ -178,10 +178,19 @@ export function clusterFuzzy(
 ): FuzzyResult {
   const n = records.length;
   const profiles = records.map(profileOf);
-  const nameCount = new Map<string, number>();
-  for (const p of profiles)
-    if (p.name !== undefined) nameCount.set(p.name.key, (nameCount.get(p.name.key) ?? 0) + 1);
-  const frequency = (key: string) => (nameCount.get(key) ?? 0) / Math.max(1, n);
+  // Term frequency of a name among likely-distinct identities (records of one e-mail, id or
+  // phone count once), so that a person's own repeated records do not make the name common.
+  const carriers = new Map<string, Set<string>>();
+  const identities = new Set<string>();
+  profiles.forEach((p, i) => {
+    const identity = [...p.emails][0] ?? [...p.ids.values()][0] ?? p.phone ?? `#${i}`;
+    identities.add(identity);
+    if (p.name === undefined) return;
+    const set = carriers.get(p.name.key) ?? new Set<string>();
+    set.add(identity);
+    carriers.set(p.name.key, set);
+  });
+  const frequency = (key: string) => (carriers.get(key)?.size ?? 0) / Math.max(1, identities.size);
 
   // Blocking: candidate pairs share a key; oversized blocks are skipped for name keys. A pair is
   // scored once, in the first block (by key order) the two records share. In the first-name and
