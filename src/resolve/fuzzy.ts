@@ -308,6 +308,8 @@ export function clusterFuzzy(
   const review: ScoredPair[] = [];
   for (const pair of pairs) {
     if (pair.weight < THRESHOLDS.merge || uf.find(pair.a) === uf.find(pair.b)) continue;
+    // A name alone never merges here (DESIGN.md): weak records join through the rules below.
+    if (!pair.evidence.some((e) => e.weight > 0 && e.field !== 'name')) continue;
     if (join(pair.a, pair.b)) merges.push(pair);
     else {
       const record = records[pair.b] as SourceRecord;
@@ -331,7 +333,11 @@ export function clusterFuzzy(
   const exactPairs = new Map<string, ScoredPair[]>(); // name key → pairs with exact name evidence
   const loosePairs: ScoredPair[] = [];
   for (const pair of pairs) {
-    if (pair.weight >= THRESHOLDS.merge) continue;
+    if (
+      pair.weight >= THRESHOLDS.merge &&
+      pair.evidence.some((e) => e.weight > 0 && e.field !== 'name')
+    )
+      continue;
     const name = pair.evidence.find((e) => e.field === 'name');
     if (name === undefined) continue;
     if (name.level === 'exact') {
@@ -384,12 +390,7 @@ export function clusterFuzzy(
     }
   }
   for (const pair of pairs) {
-    if (
-      pair.weight >= THRESHOLDS.review &&
-      pair.weight < THRESHOLDS.merge &&
-      uf.find(pair.a) !== uf.find(pair.b)
-    )
-      review.push(pair);
+    if (pair.weight >= THRESHOLDS.review && uf.find(pair.a) !== uf.find(pair.b)) review.push(pair);
   }
 
   const byRoot = new Map<number, number[]>();
