@@ -4,7 +4,7 @@
 // overall and per scenario, and the time to resolve 200,000 records.
 // Usage: node bench/identity.mjs [--people 3000] [--seed 7] [--scale 200000]
 import { performance } from 'node:perf_hooks';
-import { readAndResolve } from '../dist/index.js';
+import { readAndResolve, seededRandom } from '../dist/index.js';
 
 const args = Object.fromEntries(
   process.argv
@@ -17,17 +17,6 @@ const args = Object.fromEntries(
 const PEOPLE = Number(args.people ?? 3000);
 const SEED = Number(args.seed ?? 7);
 const SCALE = Number(args.scale ?? 200000);
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = [
   'Jürgen',
@@ -421,7 +410,7 @@ function metrics(clusterOf, truthOf, records) {
 }
 
 async function run(peopleCount, seed) {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const people = makePeople(peopleCount, random);
   const { files, truth } = makeExports(people, random);
   const sources = files.map((f) => ({

@@ -6,6 +6,7 @@ export { buildAffiliation } from './graph/affiliation.js';
 export { measureFish } from './measure/fish.js';
 export { measureGroups, measureTotals } from './measure/groups.js';
 export { measurePairs } from './measure/pairs.js';
+export { seededRandom } from './measure/rng.js';
 export { decodeBytes, detectEncoding } from './read/decode.js';
 export { groupFromName, readSource } from './read/source.js';
 export { detectDelimiter, parseTable } from './read/table.js';

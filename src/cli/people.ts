@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { readAndResolve } from '../analyze.js';
 import { EXIT } from '../errors.js';
+import { renderAs } from '../render/json.js';
 import {
   type Explanation,
   renderPeopleCsv,
@@ -92,14 +93,11 @@ export function peopleCommand(ctx: CliContext, done: (code: number) => void): Co
             };
           });
     const format = options.format ?? 'text';
-    const text =
-      format === 'json'
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : format === 'csv'
-          ? renderPeopleCsv(report)
-          : format === 'md'
-            ? renderPeopleMarkdown(report)
-            : renderPeopleText(report, explanations);
+    const text = renderAs(format, report, {
+      text: () => renderPeopleText(report, explanations),
+      md: () => renderPeopleMarkdown(report),
+      csv: () => renderPeopleCsv(report),
+    });
     await emit(ctx, options.output, text);
     done(
       options.strict && (analysis.skipped.length > 0 || analysis.review.length > 0)

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { readAndResolve } from '../analyze.js';
 import { EXIT } from '../errors.js';
 import { markdownSafe, terminalSafe } from '../render/escape.js';
+import { renderAs } from '../render/json.js';
 import { csvCell } from '../render/people.js';
 import type { ReviewReport } from '../report/schema.js';
 import { keysOf, LINKS_FILE } from '../resolve/links.js';
@@ -148,14 +149,11 @@ export function reviewCommand(ctx: CliContext, done: (code: number) => void): Co
       done(EXIT.ok);
       return;
     }
-    const text =
-      format === 'json'
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : format === 'csv'
-          ? renderReviewCsv(report)
-          : format === 'md'
-            ? renderReviewMarkdown(report)
-            : renderReviewText(report);
+    const text = renderAs(format, report, {
+      text: () => renderReviewText(report),
+      md: () => renderReviewMarkdown(report),
+      csv: () => renderReviewCsv(report),
+    });
     await emit(ctx, options.output, text);
     done(options.strict && report.pairs.length > 0 ? EXIT.strict : EXIT.ok);
   });

@@ -1,6 +1,7 @@
 // InspectReport → text or JSON: how each input was read, one block per input.
 import type { InspectReport } from '../report/schema.js';
 import { terminalSafe } from './escape.js';
+import { renderJson } from './json.js';
 import { explain } from './messages.js';
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = {
@@ -46,5 +47,5 @@ export function renderInspectText(report: InspectReport): string {
 }
 
 export function renderInspectJson(report: InspectReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return renderJson(report);
 }
