@@ -2,7 +2,8 @@
 // the merges and non-merges they must give.
 import { describe, expect, it } from 'vitest';
 import { readAndResolve } from '../src/analyze.js';
-import { parseName } from '../src/resolve/names.js';
+import { nameFrequency } from '../src/resolve/name-frequency.js';
+import { fullFirstNames, parseName, sameFirstName } from '../src/resolve/names.js';
 import {
   dropTitles,
   emailKey,
@@ -152,5 +153,94 @@ describe('scenarios', () => {
       ],
     );
     expect(people).toHaveLength(1);
+  });
+
+  it('a second e-mail joins on a rare name when the company agrees, not on the name alone', async () => {
+    // E("Friedhelm vom Stein") = 1 · 1 / 1000 (population floor) → log2(0.95 / 0.001) = 9.9 bits;
+    // different e-mails −3 → 6.9; the name alone is never enough (DESIGN.md), the same company is.
+    const a = 'Name,Email,Firma\nFriedhelm vom Stein,f@stein.example,Stein GmbH\n';
+    const withCompany = 'Name,Email,Firma\nFriedhelm vom Stein,friedhelm@privat.example,Stein\n';
+    const without = 'Name,Email,Firma\nFriedhelm vom Stein,friedhelm@privat.example,\n';
+    expect(await resolve(['a.csv', a], ['b.csv', withCompany])).toHaveLength(1);
+    expect(await resolve(['a.csv', a], ['b.csv', without])).toHaveLength(2);
+  });
+
+  it('a short first name is the full one: "Tom Müller" (no e-mail) joins "Thomas Müller"', async () => {
+    expect(
+      await resolve(
+        ['a.csv', 'Name,Email\nThomas Müller,t.mueller@dach.example\n'],
+        ['zoom.csv', 'Teilnehmer\nTom Müller\n'],
+      ),
+    ).toEqual([{ name: 'Thomas Müller', groups: ['a', 'zoom'] }]);
+  });
+
+  it('a typing error with the same e-mail is one person; "Andi Mlüler" is Andreas Müller', async () => {
+    // Same e-mail +12; surnames "mlueler" / "mueller" have Jaro–Winkler ≥ 0.88 under compatible
+    // first names (Andi = Andreas), so the name is close (+2) instead of different (−8).
+    expect(
+      await resolve(
+        ['a.csv', 'Name,Email\nAndreas Müller,a.mueller@dach.example\n'],
+        ['b.csv', 'Name,Email\nAndi Mlüler,a.mueller@dach.example\n'],
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('"Doris S." stays alone when Doris and S are common, even with one candidate', async () => {
+    // 8 identities named Doris (one of them Doris Schmitz) and 7 surnames with S:
+    // E = 8 · 7 / 1000 = 0.056 people with "Doris S…" by chance → log2(0.95 / 0.056) = 4.08 bits,
+    // below the 4.3 bits (95 %) a name join needs. With 4 Dorises: 4 · 7 / 1000 → 5.08 bits, joins.
+    const list = (dorises: number) =>
+      [
+        'Name,Email',
+        'Doris Schmitz,ds@x.example',
+        ...['Sauer', 'Seidel', 'Sommer', 'Stark', 'Sturm', 'Sander'].map(
+          (last, i) => `Peter ${last},p${i}@x.example`,
+        ),
+        ...['Abel', 'Bauer', 'Claus', 'Dietz', 'Ernst', 'Fuchs', 'Graf']
+          .slice(0, dorises - 1)
+          .map((last, i) => `Doris ${last},d${i}@x.example`),
+      ].join('\n');
+    const meetup = 'Name\tUser ID\tRSVP\nDoris S.\tuser 1\tYes\n';
+    const alone = await resolve(['a.csv', list(8)], ['m.tsv', meetup]);
+    expect(alone.filter((p) => p.groups.includes('m'))).toEqual([
+      { name: 'Doris S.', groups: ['m'] },
+    ]);
+    const joined = await resolve(['a.csv', list(4)], ['m.tsv', meetup]);
+    expect(joined.filter((p) => p.groups.includes('m'))).toEqual([
+      { name: 'Doris Schmitz', groups: ['a', 'm'] },
+    ]);
+  });
+});
+
+describe('name frequency', () => {
+  it('expects chance carriers from first-name and surname counts over distinct identities', () => {
+    // Identities: 3 Thomas (two Müller), 1 Anke Müller; the second record of t1 counts once.
+    const freq = nameFrequency(
+      [
+        ['t1', 'Thomas Müller'],
+        ['t1', 'Thomas Müller'],
+        ['t2', 'Thomas Müller'],
+        ['t3', 'Thomas Weber'],
+        ['a1', 'Anke Müller'],
+      ].map(([identity, name]) => ({
+        identity: identity as string,
+        name: parseName(name as string),
+      })),
+    );
+    // Thomas: 3 identities, Müller: 3 → 3 · 3 / max(1000, 4) = 0.009.
+    expect(freq.expectedCarriers(parseName('Thomas Müller'))).toBeCloseTo(0.009, 10);
+    // Anke: 1, Weber: 1 → 0.001; an unseen name counts as 1 · 1.
+    expect(freq.expectedCarriers(parseName('Anke Weber'))).toBeCloseTo(0.001, 10);
+    expect(freq.expectedCarriers(parseName('Zoë Quabeck'))).toBeCloseTo(0.001, 10);
+    // "Thomas M.": Thomas 3, surnames with M 3 (t1, t2, a1) → 0.009.
+    expect(freq.expectedWithInitial(parseName('Thomas M.'))).toBeCloseTo(0.009, 10);
+  });
+
+  it('treats short first names as their full forms', () => {
+    expect(sameFirstName('tom', 'thomas')).toBe(true);
+    expect(sameFirstName('alex', 'alexandra')).toBe(true);
+    expect(sameFirstName('chris', 'christina')).toBe(true);
+    expect(sameFirstName('christian', 'christina')).toBe(false);
+    expect(fullFirstNames('andi')).toEqual(['andreas', 'andrea']);
   });
 });

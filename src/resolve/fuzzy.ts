@@ -1,14 +1,20 @@
 // Records → clusters, by scored evidence (the default `--match fuzzy`). Takes records in
 // canonical order and returns clusters of record indices, the pairs left for review and
 // findings. Candidate pairs come from blocking keys (never all pairs); each pair is scored with
-// the weights in weights.ts; pairs at or above the merge threshold are joined with union-find,
-// strongest first, unless a cannot-link decision or two accounts on one platform forbid it; a
-// record without e-mail or phone joins a person in the review band when that person is its only
-// candidate ("Jürgen K." joins "Jürgen Köhler" only when nothing else competes).
+// the weights in weights.ts. Two stages join records:
+// 1. identifiers: pairs at the merge threshold with a shared e-mail, platform id or phone, strongest
+//    first, unless a cannot-link decision or two accounts on one platform forbid it;
+// 2. names: a record joins the one person its name points to ("Köhler, Jürgen", "Tom Müller",
+//    "Jürgen K.", a typing error), when the odds that they are one person rather than a namesake
+//    reach THRESHOLDS.nameJoin; the odds come from how many people carry such a name by chance
+//    (name-frequency.ts). Records with e-mail or phone join on a name only with supporting
+//    evidence (the same company); a record without them and with the same full name joins as in
+//    --match exact, when exactly one person carries the name. Several candidates: nobody joins.
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import { colognePhonetic } from 'cologne-phonetic';
 import type { Finding, SourceRecord } from '../types.js';
-import { type NameParts, parseName } from './names.js';
+import { type NameFrequency, nameFrequency } from './name-frequency.js';
+import { fullFirstNames, type NameParts, parseName, sameFirstName } from './names.js';
 import { emailKey, foldName, phoneKey } from './normalize.js';
 import { UnionFind } from './union-find.js';
 import { MAX_BLOCK, THRESHOLDS, WEIGHTS } from './weights.js';
@@ -87,7 +93,10 @@ export function profileOf(record: SourceRecord): Profile {
   };
 }
 
-/** Blocking keys: candidates share at least one. */
+/**
+ * Blocking keys: candidates share at least one. Short first names also key under their full
+ * forms ("Tom Müller" meets "Thomas Müller").
+ */
 export function blockingKeys(p: Profile): string[] {
   const keys: string[] = [];
   for (const e of p.emails) keys.push(`e:${e}`);
@@ -96,33 +105,55 @@ export function blockingKeys(p: Profile): string[] {
   const n = p.name;
   if (n !== undefined && n.key !== '') {
     keys.push(`n:${n.key}`);
-    if (n.firstOnly) keys.push(`f:${n.first}`);
-    else {
-      keys.push(`fi:${n.first} ${n.last.slice(0, 1)}`);
-      if (!n.initialOnly) keys.push(`c:${colognePhonetic(n.last)} ${n.first.slice(0, 1)}`);
-      keys.push(`f:${n.first}`);
+    for (const first of fullFirstNames(n.first)) {
+      if (n.firstOnly) keys.push(`f:${first}`);
+      else {
+        if (first !== n.first && !n.initialOnly) keys.push(`n:${first} ${n.last}`);
+        keys.push(`fi:${first} ${n.last.slice(0, 1)}`);
+        if (!n.initialOnly) keys.push(`c:${colognePhonetic(n.last)} ${first.slice(0, 1)}`);
+        keys.push(`f:${first}`);
+      }
     }
   }
-  return keys;
+  return [...new Set(keys)];
 }
 
-function nameEvidence(a: NameParts, b: NameParts, frequency: (key: string) => number): Evidence {
-  if (a.key === b.key && (!a.firstOnly || !a.device)) {
-    const u = Math.max(frequency(a.key), 1e-6);
-    const w = Math.min(
-      WEIGHTS.nameExactMax,
-      Math.max(WEIGHTS.nameExactMin, Math.log2(WEIGHTS.nameExactM / u)),
-    );
-    return { field: 'name', level: 'exact', weight: w };
+/** Weight of an exact full-name match: log2(m / E), E the expected chance carriers of the name. */
+function exactNameWeight(name: NameParts, names: NameFrequency): number {
+  const expected = names.expectedCarriers(name);
+  return Math.min(
+    WEIGHTS.nameExactMax,
+    Math.max(WEIGHTS.nameExactMin, Math.log2(WEIGHTS.nameExactM / expected)),
+  );
+}
+
+function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence {
+  if (a.key === b.key && !(a.firstOnly && (a.device || b.device))) {
+    return { field: 'name', level: 'exact', weight: exactNameWeight(a, names) };
   }
-  if (a.first === b.first && a.first !== '') {
-    if (a.firstOnly || b.firstOnly)
-      return { field: 'name', level: 'first-name-only', weight: WEIGHTS.nameInitial };
-    if ((a.initialOnly || b.initialOnly) && a.last.slice(0, 1) === b.last.slice(0, 1)) {
+  if (a.first !== '' && sameFirstName(a.first, b.first)) {
+    if (a.firstOnly || b.firstOnly) {
+      if (a.device || b.device || a.first === b.first)
+        return { field: 'name', level: 'first-name-only', weight: WEIGHTS.nameInitial };
+    } else if ((a.initialOnly || b.initialOnly) && a.last.slice(0, 1) === b.last.slice(0, 1)) {
       return { field: 'name', level: 'initial', weight: WEIGHTS.nameInitial };
+    } else if (a.last === b.last) {
+      // "Tom Müller" and "Thomas Müller": the full form's rarity, a little less sure.
+      const full = fullFirstNames(a.first).includes(b.first) ? b : a;
+      return {
+        field: 'name',
+        level: 'short-form',
+        weight: Math.max(0, exactNameWeight(full, names) - WEIGHTS.nameShortFormPenalty),
+      };
     }
   }
-  const jw = jaroWinkler(a.key, b.key);
+  // A typing error in the surname of a compatible first name ("Andi Mlüler", "Andreas Müller").
+  // An initial or a lone first name is no spelling of another surname.
+  if (a.firstOnly || b.firstOnly || a.initialOnly || b.initialOnly)
+    return { field: 'name', level: 'different', weight: WEIGHTS.nameDiffer };
+  const jw = sameFirstName(a.first, b.first)
+    ? jaroWinkler(a.last, b.last)
+    : jaroWinkler(a.key, b.key);
   if (jw >= WEIGHTS.nameJaroWinklerHigh)
     return { field: 'name', level: 'jaro-winkler≥0.94', weight: WEIGHTS.nameCloseHigh };
   if (jw >= WEIGHTS.nameJaroWinklerLow)
@@ -131,10 +162,11 @@ function nameEvidence(a: NameParts, b: NameParts, frequency: (key: string) => nu
 }
 
 /** Scores one pair of records. */
-export function scorePair(a: Profile, b: Profile, frequency: (key: string) => number): Evidence[] {
+export function scorePair(a: Profile, b: Profile, names: NameFrequency): Evidence[] {
   const evidence: Evidence[] = [];
   if (a.emails.size > 0 && b.emails.size > 0) {
-    const shared = [...a.emails].some((e) => b.emails.has(e));
+    let shared = false;
+    for (const e of a.emails) if (b.emails.has(e)) shared = true;
     evidence.push(
       shared
         ? { field: 'email', level: 'same', weight: WEIGHTS.emailMatch }
@@ -159,7 +191,7 @@ export function scorePair(a: Profile, b: Profile, frequency: (key: string) => nu
     );
   }
   if (a.name !== undefined && b.name !== undefined && a.name.key !== '' && b.name.key !== '') {
-    evidence.push(nameEvidence(a.name, b.name, frequency));
+    evidence.push(nameEvidence(a.name, b.name, names));
   }
   const companyHit =
     (a.company !== undefined && (a.company === b.company || b.domains.has(a.company))) ||
@@ -170,6 +202,61 @@ export function scorePair(a: Profile, b: Profile, frequency: (key: string) => nu
 
 const total = (evidence: readonly Evidence[]) => evidence.reduce((s, e) => s + e.weight, 0);
 
+/** Name levels that can join records on the name (with the odds below), weakest last. */
+const NAME_JOIN_LEVELS = new Set([
+  'exact',
+  'short-form',
+  'initial',
+  'first-name-only',
+  'jaro-winkler≥0.94',
+]);
+
+/** Interned, sorted blocking keys and the blocks they form. */
+interface Blocking {
+  /** Per record: the ranks of its keys in ascending order (rank = position in sorted key order). */
+  readonly keysOf: Int32Array[];
+  /** Per key rank: the records that carry it, ascending. */
+  readonly members: number[][];
+  /** Per key rank: 0 = identifier (e-mail, id, phone), 1 = name, 2 = loose (first name, initial). */
+  readonly kind: Uint8Array;
+}
+
+function buildBlocking(profiles: readonly Profile[]): Blocking {
+  const index = new Map<string, number>();
+  const raw: number[][] = profiles.map((p) =>
+    blockingKeys(p).map((key) => {
+      let id = index.get(key);
+      if (id === undefined) {
+        id = index.size;
+        index.set(key, id);
+      }
+      return id;
+    }),
+  );
+  const strings = [...index.keys()];
+  const order = strings
+    .map((_, i) => i)
+    .sort((x, y) => {
+      const a = strings[x] as string;
+      const b = strings[y] as string;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
+  const rank = new Int32Array(strings.length);
+  const kind = new Uint8Array(strings.length);
+  order.forEach((id, r) => {
+    rank[id] = r;
+    const key = strings[id] as string;
+    kind[r] = /^[eip]:/.test(key) ? 0 : key.startsWith('f:') || key.startsWith('fi:') ? 2 : 1;
+  });
+  const members: number[][] = strings.map(() => []);
+  const keysOf = raw.map((ids, i) => {
+    const ranks = Int32Array.from(ids, (id) => rank[id] as number).sort();
+    for (const r of ranks) (members[r] as number[]).push(i);
+    return ranks;
+  });
+  return { keysOf, members, kind };
+}
+
 /** Clusters records by scored evidence. */
 export function clusterFuzzy(
   records: readonly SourceRecord[],
@@ -178,112 +265,98 @@ export function clusterFuzzy(
 ): FuzzyResult {
   const n = records.length;
   const profiles = records.map(profileOf);
-  // Term frequency of a name among likely-distinct identities (records of one e-mail, id or
-  // phone count once), so that a person's own repeated records do not make the name common.
-  const carriers = new Map<string, Set<string>>();
-  const identities = new Set<string>();
+  const weak = new Uint8Array(n);
   profiles.forEach((p, i) => {
-    const identity = [...p.emails][0] ?? [...p.ids.values()][0] ?? p.phone ?? `#${i}`;
-    identities.add(identity);
-    if (p.name === undefined) return;
-    const set = carriers.get(p.name.key) ?? new Set<string>();
-    set.add(identity);
-    carriers.set(p.name.key, set);
+    weak[i] = p.emails.size === 0 && p.phone === undefined ? 1 : 0;
   });
-  const frequency = (key: string) => (carriers.get(key)?.size ?? 0) / Math.max(1, identities.size);
+  // Name frequencies over distinct identities: records of one e-mail, id or phone count once,
+  // records without any of them once per name.
+  const names = nameFrequency(
+    profiles.map((p) => ({
+      identity: [...p.emails][0] ?? [...p.ids.values()][0] ?? p.phone ?? `n:${p.name?.key ?? ''}`,
+      name: p.name,
+    })),
+  );
 
-  // Blocking: candidate pairs share a key; oversized blocks are skipped for name keys. A pair is
-  // scored once, in the first block (by key order) the two records share. In the first-name and
-  // initial blocks only pairs with an initial-only or first-name-only record are compared.
-  const keysOfRecord = profiles.map((p) => blockingKeys(p).sort());
-  const blocks = new Map<string, number[]>();
-  keysOfRecord.forEach((keys, i) => {
-    for (const key of keys) {
-      const list = blocks.get(key) ?? [];
-      list.push(i);
-      blocks.set(key, list);
-    }
+  // Blocking: candidate pairs share a key; oversized name blocks are skipped. A pair is scored
+  // once, in the first block (by key order) the two records share. In the loose blocks (first
+  // name, first name + initial) only pairs with an initial-only or first-name-only record meet.
+  const blocking = buildBlocking(profiles);
+  const partial = new Uint8Array(n);
+  profiles.forEach((p, i) => {
+    partial[i] = p.name !== undefined && (p.name.firstOnly || p.name.initialOnly) ? 1 : 0;
   });
-  const partial = (i: number) => {
-    const name = (profiles[i] as Profile).name;
-    return name !== undefined && (name.firstOnly || name.initialOnly);
-  };
-  const loose = (key: string) => key.startsWith('f:') || key.startsWith('fi:');
-  const active = (key: string) =>
-    (blocks.get(key)?.length ?? 0) <= MAX_BLOCK || /^[eip]:/.test(key);
-  // The first shared block that compares a pair is the only one that scores it.
-  const firstShared = (a: number, b: number): string | undefined => {
-    // Both key lists are sorted: walk them together.
-    const ka = keysOfRecord[a] as string[];
-    const kb = keysOfRecord[b] as string[];
+  const active = (rank: number) =>
+    blocking.kind[rank] === 0 || (blocking.members[rank] as number[]).length <= MAX_BLOCK;
+  const firstShared = (a: number, b: number): number => {
+    const ka = blocking.keysOf[a] as Int32Array;
+    const kb = blocking.keysOf[b] as Int32Array;
     for (let i = 0, j = 0; i < ka.length && j < kb.length; ) {
-      const x = ka[i] as string;
-      const y = kb[j] as string;
+      const x = ka[i] as number;
+      const y = kb[j] as number;
       if (x < y) i++;
       else if (x > y) j++;
       else {
-        if (active(x) && (!loose(x) || partial(a) || partial(b))) return x;
+        if (active(x) && (blocking.kind[x] !== 2 || partial[a] === 1 || partial[b] === 1)) return x;
         i++;
         j++;
       }
     }
-    return undefined;
+    return -1;
   };
   const pairs: ScoredPair[] = [];
-  const consider = (key: string, a: number, b: number) => {
-    if (a === b) return;
+  const consider = (rank: number, a: number, b: number) => {
     const [x, y] = a < b ? [a, b] : [b, a];
-    if (firstShared(x, y) !== key) return;
-    const evidence = scorePair(profiles[x] as Profile, profiles[y] as Profile, frequency);
+    if (firstShared(x, y) !== rank) return;
+    const evidence = scorePair(profiles[x] as Profile, profiles[y] as Profile, names);
     const weight = total(evidence);
-    // Below the review band only same-name pairs are kept: weak records of one name may join.
-    if (
-      weight >= THRESHOLDS.review ||
-      evidence.some((e) => e.field === 'name' && e.level === 'exact')
-    ) {
+    const name = evidence.find((e) => e.field === 'name');
+    // Below the review band only pairs that may join on the name are kept.
+    if (weight >= THRESHOLDS.review || (name !== undefined && NAME_JOIN_LEVELS.has(name.level)))
       pairs.push({ a: x, b: y, weight, evidence });
-    }
   };
-  for (const key of [...blocks.keys()].sort()) {
-    const members = blocks.get(key) as number[];
-    if (members.length < 2 || !active(key)) continue;
-    if (loose(key)) {
-      const some = members.filter(partial);
-      const inSome = new Set(some);
-      for (const a of some)
-        for (const b of members) if (a !== b && !(inSome.has(b) && b < a)) consider(key, a, b);
-      continue;
+  blocking.members.forEach((members, rank) => {
+    if (members.length < 2 || !active(rank)) return;
+    if (blocking.kind[rank] === 2) {
+      for (const a of members) {
+        if (partial[a] !== 1) continue;
+        for (const b of members) if (a !== b && !(partial[b] === 1 && b < a)) consider(rank, a, b);
+      }
+      return;
     }
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++)
-        consider(key, members[x] as number, members[y] as number);
+        consider(rank, members[x] as number, members[y] as number);
     }
-  }
+  });
   pairs.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
 
+  // Clusters: union-find with what each cluster holds, kept at its root.
   const uf = new UnionFind(n);
-  const cannot = new Map<number, Set<number>>(); // root → roots it must not join
-  const forbid = (x: number, y: number) => {
-    const set = cannot.get(x) ?? new Set<number>();
-    set.add(y);
-    cannot.set(x, set);
-  };
-  for (const [a, b] of constraints.cannot) {
-    forbid(a, b);
-    forbid(b, a);
-  }
+  const strongCount = Int32Array.from(weak, (w) => 1 - w);
   const ids = new Map<number, Map<string, string>>(); // root → platform ids of the cluster
   profiles.forEach((p, i) => {
     if (p.ids.size > 0) ids.set(i, new Map(p.ids));
   });
-  const members = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) members.set(i, [i]);
+  const cannotOf = new Map<number, Set<number>>(); // record → records it must not join
+  for (const [a, b] of constraints.cannot) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const set = cannotOf.get(x) ?? new Set<number>();
+      set.add(y);
+      cannotOf.set(x, set);
+    }
+  }
+  const constrained = new Map<number, number[]>(); // root → its records with cannot-links
+  for (const x of cannotOf.keys()) constrained.set(x, [x]);
   const findings: Finding[] = [];
   const merges: ScoredPair[] = [];
 
   const blocked = (ra: number, rb: number): boolean => {
-    for (const x of members.get(ra) ?? [])
-      for (const y of cannot.get(x) ?? []) if (uf.find(y) === rb) return true;
+    for (const x of constrained.get(ra) ?? [])
+      for (const y of cannotOf.get(x) ?? []) if (uf.find(y) === rb) return true;
     const ia = ids.get(ra);
     const ib = ids.get(rb);
     if (ia && ib)
@@ -297,115 +370,124 @@ export function clusterFuzzy(
     if (blocked(ra, rb)) return false;
     const root = uf.union(ra, rb);
     const other = root === ra ? rb : ra;
-    members.set(root, [...(members.get(root) ?? []), ...(members.get(other) ?? [])]);
-    members.delete(other);
-    const merged = new Map([...(ids.get(ra) ?? []), ...(ids.get(rb) ?? [])]);
-    if (merged.size > 0) ids.set(root, merged);
+    strongCount[root] = (strongCount[root] as number) + (strongCount[other] as number);
+    const io = ids.get(other);
+    if (io !== undefined) {
+      const into = ids.get(root) ?? new Map<string, string>();
+      for (const [platform, id] of io) into.set(platform, id);
+      ids.set(root, into);
+      ids.delete(other);
+    }
+    const co = constrained.get(other);
+    if (co !== undefined) {
+      constrained.set(root, [...(constrained.get(root) ?? []), ...co]);
+      constrained.delete(other);
+    }
     return true;
+  };
+  const link = (pair: ScoredPair): boolean => {
+    if (uf.find(pair.a) === uf.find(pair.b)) return false;
+    if (join(pair.a, pair.b)) {
+      merges.push(pair);
+      return true;
+    }
+    const record = records[pair.b] as SourceRecord;
+    findings.push({ code: 'conflicting-evidence', path: paths[record.source], line: record.line });
+    return false;
   };
 
   for (const [a, b] of constraints.must) join(a, b);
-  const review: ScoredPair[] = [];
+  // Identifier evidence first: a pair at the merge threshold with a shared e-mail, id or phone.
+  const nameOf = (pair: ScoredPair) => pair.evidence.find((e) => e.field === 'name');
+  const byIdentifier = (pair: ScoredPair) =>
+    pair.evidence.some((e) => e.weight > 0 && e.field !== 'name');
   for (const pair of pairs) {
-    if (pair.weight < THRESHOLDS.merge || uf.find(pair.a) === uf.find(pair.b)) continue;
-    // A name alone never merges here (DESIGN.md): weak records join through the rules below.
-    if (!pair.evidence.some((e) => e.weight > 0 && e.field !== 'name')) continue;
-    if (join(pair.a, pair.b)) merges.push(pair);
-    else {
-      const record = records[pair.b] as SourceRecord;
-      findings.push({
-        code: 'conflicting-evidence',
-        path: paths[record.source],
-        line: record.line,
-      });
-    }
+    if (pair.weight >= THRESHOLDS.merge && byIdentifier(pair)) link(pair);
   }
 
-  // Weak records (no e-mail, no phone) in the review band. First by exact name: the weak records
-  // of one name join the one person with an e-mail or phone who carries it, or each other when
-  // nobody does, or stay apart when several do. Then initials and first names ("Jürgen K."):
-  // they join their only candidate.
-  const weak = (i: number) => {
-    const p = profiles[i] as Profile;
-    return p.emails.size === 0 && p.phone === undefined;
+  // Then the name: a record joins the one person its name points to when the odds that they are
+  // one person, rather than a namesake, reach THRESHOLDS.nameJoin. The odds combine the name's
+  // rarity (expected chance carriers E) and the other evidence of the pair.
+  const odds = (self: number, other: number, pair: ScoredPair): number => {
+    const mine = (profiles[self] as Profile).name as NameParts;
+    const theirs = (profiles[other] as Profile).name as NameParts;
+    const level = nameOf(pair)?.level;
+    // The same full name on a record without e-mail or phone joins as in --match exact: when
+    // exactly one person carries it (checked below).
+    if (level === 'exact' && weak[self] === 1) return Number.POSITIVE_INFINITY;
+    const expected =
+      level === 'initial'
+        ? names.expectedWithInitial(mine.initialOnly ? mine : theirs)
+        : level === 'first-name-only'
+          ? names.expectedWithFirst(mine.firstOnly ? mine : theirs)
+          : level === 'jaro-winkler≥0.94'
+            ? names.expectedCarriers(theirs) * WEIGHTS.closeNameSpread
+            : names.expectedCarriers(
+                fullFirstNames(mine.first).includes(theirs.first) ? theirs : mine,
+              );
+    const rest = pair.evidence.reduce((s, e) => (e.field === 'name' ? s : s + e.weight), 0);
+    return Math.log2(WEIGHTS.nameExactM / expected) + rest;
   };
-  const strong = (root: number) => (members.get(uf.find(root)) ?? []).some((i) => !weak(i));
-  const exactPairs = new Map<string, ScoredPair[]>(); // name key → pairs with exact name evidence
-  const loosePairs: ScoredPair[] = [];
+  const candidates: ScoredPair[][] = Array.from({ length: n }, () => []);
   for (const pair of pairs) {
-    if (
-      pair.weight >= THRESHOLDS.merge &&
-      pair.evidence.some((e) => e.weight > 0 && e.field !== 'name')
-    )
-      continue;
-    const name = pair.evidence.find((e) => e.field === 'name');
-    if (name === undefined) continue;
-    if (name.level === 'exact') {
-      const key = (profiles[pair.a] as Profile).name?.key ?? '';
-      const list = exactPairs.get(key) ?? [];
-      list.push(pair);
-      exactPairs.set(key, list);
-    } else if (name.level === 'initial' || name.level === 'first-name-only') loosePairs.push(pair);
-  }
-  const joinPair = (pair: ScoredPair) => {
-    if (uf.find(pair.a) !== uf.find(pair.b) && join(pair.a, pair.b)) merges.push(pair);
-  };
-  for (const key of [...exactPairs.keys()].sort()) {
-    const list = exactPairs.get(key) as ScoredPair[];
-    const weakOnes = new Set<number>();
-    for (const pair of list) for (const i of [pair.a, pair.b]) if (weak(i)) weakOnes.add(i);
-    if (weakOnes.size === 0) continue;
-    const carriers = new Set<number>();
-    for (const pair of list)
-      for (const i of [pair.a, pair.b]) if (strong(i)) carriers.add(uf.find(i));
-    if (carriers.size >= 2) continue;
-    for (const pair of list) {
-      if (weakOnes.has(pair.a) || weakOnes.has(pair.b)) joinPair(pair);
+    const level = nameOf(pair)?.level;
+    if (level === undefined || !NAME_JOIN_LEVELS.has(level)) continue;
+    if (pair.weight >= THRESHOLDS.merge && byIdentifier(pair)) continue;
+    // Records with e-mail or phone join each other only on a full name (second e-mails)
+    const full = level === 'exact' || level === 'short-form';
+    for (const [self, other] of [
+      [pair.a, pair.b],
+      [pair.b, pair.a],
+    ] as const) {
+      // and with supporting evidence besides it, such as the same company (DESIGN.md).
+      if (weak[self] === 0 && (weak[other] === 1 || !full || !byIdentifier(pair))) continue;
+      if (odds(self, other, pair) >= THRESHOLDS.nameJoin)
+        (candidates[self] as ScoredPair[]).push(pair);
     }
   }
   for (let pass = 0, changed = true; changed && pass < 10; pass++) {
     changed = false;
-    const options = new Map<number, Map<number, ScoredPair>>();
-    for (const pair of loosePairs) {
-      for (const [self, other] of [
-        [pair.a, pair.b],
-        [pair.b, pair.a],
-      ] as const) {
-        if (!weak(self) || uf.find(self) === uf.find(other)) continue;
-        const map = options.get(self) ?? new Map<number, ScoredPair>();
-        if (!map.has(uf.find(other))) map.set(uf.find(other), pair);
-        options.set(self, map);
+    for (let self = 0; self < n; self++) {
+      const list = candidates[self] as ScoredPair[];
+      if (list.length === 0) continue;
+      const own = uf.find(self);
+      const strongRoots = new Map<number, ScoredPair>();
+      const weakRoots = new Map<number, ScoredPair>();
+      for (const pair of list) {
+        const other = pair.a === self ? pair.b : pair.a;
+        const root = uf.find(other);
+        if (root === own) continue;
+        const target = (strongCount[root] as number) > 0 ? strongRoots : weakRoots;
+        if (!target.has(root)) target.set(root, pair);
       }
-    }
-    for (const [self, map] of [...options.entries()].sort((x, y) => x[0] - y[0])) {
-      const roots = [...new Set([...map.keys()].map((r) => uf.find(r)))].filter(
-        (r) => r !== uf.find(self),
-      );
-      if (roots.length !== 1) continue;
-      const pair = [...map.entries()].find(([r]) => uf.find(r) === roots[0])?.[1] as ScoredPair;
-      if (join(pair.a, pair.b)) {
-        merges.push(pair);
-        changed = true;
+      // Several people carry the name: nobody can tell which, it waits for review.
+      if (strongRoots.size > 1) continue;
+      if (strongRoots.size === 1) {
+        if (link([...strongRoots.values()][0] as ScoredPair)) changed = true;
+        continue;
+      }
+      // Nobody with e-mail or phone: records of the same full name without any join each other.
+      for (const pair of weakRoots.values()) {
+        const level = nameOf(pair)?.level;
+        if ((level === 'exact' || weakRoots.size === 1) && link(pair)) changed = true;
       }
     }
   }
+
+  const review: ScoredPair[] = [];
   for (const pair of pairs) {
     if (pair.weight >= THRESHOLDS.review && uf.find(pair.a) !== uf.find(pair.b)) review.push(pair);
   }
-
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const root = uf.find(i);
-    const list = byRoot.get(root) ?? [];
-    list.push(i);
-    byRoot.set(root, list);
+    const list = byRoot.get(root);
+    if (list === undefined) byRoot.set(root, [i]);
+    else list.push(i);
   }
+  const middle = (THRESHOLDS.merge + THRESHOLDS.review) / 2;
   review.sort(
-    (x, y) =>
-      Math.abs(x.weight - (THRESHOLDS.merge + THRESHOLDS.review) / 2) -
-        Math.abs(y.weight - (THRESHOLDS.merge + THRESHOLDS.review) / 2) ||
-      x.a - y.a ||
-      x.b - y.b,
+    (x, y) => Math.abs(x.weight - middle) - Math.abs(y.weight - middle) || x.a - y.a || x.b - y.b,
   );
   return { clusters: [...byRoot.values()], review, merges, findings };
 }

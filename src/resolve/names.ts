@@ -39,6 +39,83 @@ const PARTICLES = new Set([
   'dem',
 ]);
 
+// Short forms of first names (German and English), folded as foldName folds them. A short form
+// may stand for several names (Alex: Alexander, Alexandra). Kept deliberately small: only forms
+// that are in common use as a name on a badge or a sign-up form.
+const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
+  alexander: ['alex', 'sascha'],
+  alexandra: ['alex', 'sandra'],
+  andreas: ['andi', 'andy'],
+  andrea: ['andi'],
+  barbara: ['babsi', 'babs'],
+  benjamin: ['ben', 'benny'],
+  bernhard: ['bernd'],
+  christian: ['chris'],
+  christina: ['chris', 'tina'],
+  christine: ['chris', 'tine'],
+  christoph: ['chris'],
+  cornelia: ['conny'],
+  daniel: ['dani'],
+  daniela: ['dani'],
+  elisabeth: ['lisa', 'elli', 'liesel', 'betty'],
+  florian: ['flo'],
+  franziska: ['franzi'],
+  friedrich: ['fritz'],
+  gabriele: ['gabi'],
+  gerhard: ['gerd'],
+  heinrich: ['heinz', 'heini'],
+  james: ['jim', 'jimmy'],
+  jennifer: ['jenny'],
+  johannes: ['hannes', 'jo', 'johann'],
+  josef: ['sepp', 'jupp', 'joe'],
+  joseph: ['joe'],
+  katharina: ['kathi', 'kati', 'katha'],
+  manfred: ['manni'],
+  margarete: ['grete', 'maggie'],
+  matthias: ['matze', 'matti'],
+  maximilian: ['max'],
+  michael: ['micha', 'michi', 'mike'],
+  nikolaus: ['niko'],
+  patrick: ['pat'],
+  rebecca: ['becky'],
+  richard: ['rick'],
+  robert: ['rob', 'bob', 'bobby'],
+  sabine: ['bine'],
+  sebastian: ['basti'],
+  stefanie: ['steffi'],
+  stephanie: ['steffi'],
+  susanne: ['susi', 'sanne'],
+  thomas: ['tom', 'tommy'],
+  tobias: ['tobi'],
+  ulrich: ['uli', 'ulli'],
+  ulrike: ['uli', 'ulli', 'rike'],
+  veronika: ['vroni'],
+  wilhelm: ['willi', 'willy'],
+  william: ['will', 'bill', 'billy'],
+  wolfgang: ['wolf'],
+};
+
+const FULL_FORMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [full, shorts] of Object.entries(SHORT_FORMS)) {
+    for (const short of shorts) map.set(short, [...(map.get(short) ?? []), full]);
+  }
+  return map;
+})();
+
+/** The full first names a folded first name may stand for (itself when it is no short form). */
+export function fullFirstNames(first: string): readonly string[] {
+  return FULL_FORMS.get(first) ?? [first];
+}
+
+/** Whether two folded first names may be the same person's: equal, or a short form of the other. */
+export function sameFirstName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const fa = fullFirstNames(a);
+  const fb = fullFirstNames(b);
+  return fa.includes(b) || fb.includes(a) || fa.some((x) => fb.includes(x));
+}
+
 export function parseName(raw: string): NameParts {
   const device = personOfDevice(raw) !== undefined;
   const folded = foldName(raw);

@@ -2,6 +2,7 @@
 // order with stable ids (p0001, …), plus the records folded into another record of the same
 // person at the same event ("merged": a Zoom re-join, a duplicate form submission).
 import type { Person, SourceRecord, Status } from '../types.js';
+import { parseName } from './names.js';
 import { emailKey, nameKey, personOfDevice, reorderLastFirst } from './normalize.js';
 
 const STATUS_RANK: Readonly<Record<Status, number>> = {
@@ -24,7 +25,8 @@ function hasNonAscii(value: string): boolean {
 
 /**
  * Display name: the most frequent spelling, written first name first ("Köhler, Jürgen" →
- * "Jürgen Köhler"); device names ("iPhone von Anke") only when nothing else is known; ties
+ * "Jürgen Köhler"); device names ("iPhone von Anke") only when nothing else is known, initials and lone
+ * first names only after full names; ties
  * prefer the original letters (ü over ue), then code point order.
  */
 export function displayName(records: readonly SourceRecord[]): string {
@@ -35,9 +37,15 @@ export function displayName(records: readonly SourceRecord[]): string {
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const device = (n: string) => Number(personOfDevice(n) !== undefined);
+  // A full name before "Jürgen K." and before a lone first name.
+  const partial = (n: string) => {
+    const parts = parseName(n);
+    return parts.firstOnly ? 2 : parts.initialOnly ? 1 : 0;
+  };
   const names = [...counts.entries()].sort(
     ([a, ca], [b, cb]) =>
       device(a) - device(b) ||
+      partial(a) - partial(b) ||
       cb - ca ||
       Number(hasNonAscii(b)) - Number(hasNonAscii(a)) ||
       compare(a, b),

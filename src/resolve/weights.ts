@@ -15,10 +15,18 @@ export const WEIGHTS = Object.freeze({
   /** Same phone number (E.164). */
   phoneMatch: 10,
   phoneDiffer: -2,
-  /** Same full name: log2(m / u) with u the share of records carrying that name (term frequency). */
+  /**
+   * Same full name: log2(m / E), E the expected number of people carrying the name by chance,
+   * from the frequencies of its first name and surname among the inputs' identities
+   * (name-frequency.ts). "Thomas Müller" in a city's lists weighs little, "Friedhelm vom Stein" a lot.
+   */
   nameExactM: 0.95,
-  nameExactMin: 3,
+  nameExactMin: 0,
   nameExactMax: 14,
+  /** "Tom Müller" for "Thomas Müller": the full name's weight less this. */
+  nameShortFormPenalty: 1,
+  /** A close name (typo) could be any of this many times more people than the exact name. */
+  closeNameSpread: 4,
   /** Jaro–Winkler bands on the folded full name. */
   nameJaroWinklerHigh: 0.94,
   nameCloseHigh: 5,
@@ -35,6 +43,13 @@ export const WEIGHTS = Object.freeze({
 export const THRESHOLDS = Object.freeze({
   /** A pair at or above this weight is merged. */
   merge: 10,
+  /**
+   * A record joins the one person its name points to when log2 of the odds that they are one
+   * person reaches this (4.3 bits: 95 %). The odds: log2(m / E) for the name (E: how many people
+   * carry such a name by chance), plus the pair's other evidence (a different e-mail −3, the same
+   * company +3).
+   */
+  nameJoin: 4.3,
   /** Between review and merge a pair waits for a person's decision (netz review). */
   review: 4,
 });
