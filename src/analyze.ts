@@ -133,8 +133,8 @@ export async function readAndResolve(
     );
     inputs.push(result.summary);
     for (const r of result.records) all.push(r);
-    skipped.push(...result.skipped);
-    findings.push(...result.findings);
+    for (const item of result.skipped) skipped.push(item);
+    for (const item of result.findings) findings.push(item);
   }
   const counts = (r: SourceRecord) =>
     COUNTING_STATUSES.has(r.status) &&
@@ -149,7 +149,7 @@ export async function readAndResolve(
       records,
       settings.links.path,
     );
-    findings.push(...constraints.findings);
+    for (const item of constraints.findings) findings.push(item);
   }
   const resolution = resolvePeople(records, paths, settings.match, constraints);
   for (const i of resolution.merged) {
@@ -157,7 +157,7 @@ export async function readAndResolve(
     input.records--;
     input.merged++;
   }
-  findings.push(...resolution.findings);
+  for (const item of resolution.findings) findings.push(item);
   return {
     inputs,
     records,

@@ -6,11 +6,10 @@ import type { ColumnRole, ProfileName } from '../types.js';
 
 /** Lower case, BOM and surrounding space removed, inner white space collapsed. */
 export function headerKey(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  const trimmed = (header.charCodeAt(0) === 0xfeff ? header.slice(1) : header).trim();
+  // Most cells have no run of white space or other space than " ": skip the regular expression.
+  const spaced = /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+  return spaced.toLowerCase();
 }
 
 const ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {

@@ -100,42 +100,77 @@ export function stripSepLine(text: string): { text: string; delimiter?: string; 
   return { text: text.slice(match[0].length), delimiter: match[1] ?? match[2] ?? ',', lines: 1 };
 }
 
-/** Parses the whole text into rows (RFC 4180 quoting; CRLF, LF or CR line ends). */
-export function parseTable(text: string, path: string, forcedDelimiter?: string): Table {
-  const sep = stripSepLine(text);
-  const delimiter = forcedDelimiter ?? sep.delimiter ?? detectDelimiter(sep.text);
-  const rows: TableRow[] = [];
-  let nextLine = 1 + sep.lines;
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** The error for a text the parser refuses, at the line where the parser stopped. */
+function parseError(
+  error: unknown,
+  path: string,
+  text: string,
+  delimiter: string,
+  sepLines: number,
+): InputError {
+  // Parse again up to the failure, this time with positions, to name the line.
+  let nextLine = 1 + sepLines;
   try {
-    const records = parse(sep.text, {
+    parse(text, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
       bom: true,
-      on_record: (record: string[], context: { lines: number }) => {
-        rows.push({ line: nextLine, cells: record });
-        nextLine = context.lines + 1 + sep.lines;
+      on_record: (_record: string[], context: { lines: number }) => {
+        nextLine = context.lines + 1 + sepLines;
         return null;
       },
     });
-    void records;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new InputError(
-        'unclosed-quote',
-        path,
-        nextLine,
-        'a quoted field opens here and is never closed; close the quote or remove it',
-      );
-    }
-    throw new InputError(
-      'not-a-table',
+  } catch {
+    // The same failure: nextLine is where it starts.
+  }
+  const code = (error as { code?: string }).code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new InputError(
+      'unclosed-quote',
       path,
       nextLine,
-      `the file cannot be read as a table (${code ?? 'parse error'}); check that it is a CSV or TSV export`,
+      'a quoted field opens here and is never closed; close the quote or remove it',
     );
+  }
+  return new InputError(
+    'not-a-table',
+    path,
+    nextLine,
+    `the file cannot be read as a table (${code ?? 'parse error'}); check that it is a CSV or TSV export`,
+  );
+}
+
+/** Parses the whole text into rows (RFC 4180 quoting; CRLF, LF or CR line ends). */
+export function parseTable(text: string, path: string, forcedDelimiter?: string): Table {
+  const sep = stripSepLine(text);
+  const delimiter = forcedDelimiter ?? sep.delimiter ?? detectDelimiter(sep.text);
+  const rows: TableRow[] = [];
+  let records: string[][];
+  try {
+    records = parse(sep.text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    });
+  } catch (error) {
+    throw parseError(error, path, sep.text, delimiter, sep.lines);
+  }
+  // A record's line: the previous record's line, plus one, plus the line breaks inside its
+  // quoted fields (cheaper than asking the parser for every record's position).
+  let line = 1 + sep.lines;
+  for (const cells of records) {
+    rows.push({ line, cells });
+    line += 1;
+    for (const cell of cells) {
+      if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) continue;
+      line += cell.match(LINE_BREAK)?.length ?? 0;
+    }
   }
   return { delimiter, rows };
 }

@@ -42,7 +42,8 @@ export function renderMarkdown(
         );
         break;
       case 'table':
-        out.push(...table(block), '');
+        for (const line of table(block)) out.push(line);
+        out.push('');
         break;
       case 'bars':
         out.push('| | people | |', '| :--- | ---: | :--- |');

@@ -108,7 +108,7 @@ export function renderText(report: OverlapReport, options: TextOptions): string 
         );
         break;
       case 'table':
-        out.push(...table(block, c));
+        for (const line of table(block, c)) out.push(line);
         break;
       case 'bars': {
         const labelWidth = Math.min(

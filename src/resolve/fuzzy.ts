@@ -13,11 +13,12 @@
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import { colognePhonetic } from 'cologne-phonetic';
 import type { Finding, SourceRecord } from '../types.js';
+import { memoized } from './memo.js';
 import { type NameFrequency, nameFrequency } from './name-frequency.js';
 import { fullFirstNames, type NameParts, parseName, sameFirstName } from './names.js';
 import { emailKey, foldName, phoneKey } from './normalize.js';
 import { UnionFind } from './union-find.js';
-import { MAX_BLOCK, THRESHOLDS, WEIGHTS } from './weights.js';
+import { MAX_BLOCK, MAX_LOOSE_BLOCK, THRESHOLDS, WEIGHTS } from './weights.js';
 
 export interface Evidence {
   readonly field: 'email' | 'id' | 'phone' | 'name' | 'company';
@@ -56,8 +57,7 @@ export interface FuzzyResult {
   readonly findings: Finding[];
 }
 
-function companyKey(company: string | undefined): string | undefined {
-  if (company === undefined) return undefined;
+function companyKey(company: string): string | undefined {
   const key = foldName(company)
     .replace(
       /\b(gmbh|ug|ag|kg|ohg|eg|e\.v\.|ev|mbh|co\.|co|inc\.?|ltd\.?|haftungsbeschraenkt)\b/g,
@@ -67,30 +67,49 @@ function companyKey(company: string | undefined): string | undefined {
   return key === '' ? undefined : key;
 }
 
-export function profileOf(record: SourceRecord): Profile {
-  const emails = new Set(record.emails.map(emailKey));
-  const ids = new Map<string, string>();
-  if (record.platformId !== undefined) {
-    const at = record.platformId.indexOf(':');
-    ids.set(record.platformId.slice(0, at), record.platformId.slice(at + 1));
-  }
-  const domains = new Set(
-    [...emails].map(
-      (e) =>
-        e
-          .slice(e.lastIndexOf('@') + 1)
-          .split('.')
-          .slice(-2, -1)[0] ?? '',
-    ),
-  );
-  return {
-    emails,
-    ids,
-    phone: record.phone === undefined ? undefined : phoneKey(record.phone),
-    name: record.name === undefined ? undefined : parseName(record.name),
-    company: companyKey(record.company),
-    domains,
+/** The registrable part of an e-mail's domain without its suffix: "firma" of a@mail.firma.de. */
+const domainOf = (email: string) =>
+  email
+    .slice(email.lastIndexOf('@') + 1)
+    .split('.')
+    .slice(-2, -1)[0] ?? '';
+
+/** Returns a profile maker whose normalisations are computed once per distinct value. */
+export function profiler(): (record: SourceRecord) => Profile {
+  const email = memoized(emailKey);
+  const domain = memoized(domainOf);
+  const phone = memoized(phoneKey);
+  const name = memoized(parseName);
+  const company = memoized(companyKey);
+  return (record) => {
+    const emails = record.emails.length === 0 ? NONE : new Set(record.emails.map(email));
+    let ids: ReadonlyMap<string, string> = NO_IDS;
+    if (record.platformId !== undefined) {
+      const at = record.platformId.indexOf(':');
+      ids = new Map([[record.platformId.slice(0, at), record.platformId.slice(at + 1)]]);
+    }
+    let domains: ReadonlySet<string> = NONE;
+    if (emails.size > 0) {
+      const own = new Set<string>();
+      for (const e of emails) own.add(domain(e));
+      domains = own;
+    }
+    return {
+      emails,
+      ids,
+      phone: record.phone === undefined ? undefined : phone(record.phone),
+      name: record.name === undefined ? undefined : name(record.name),
+      company: record.company === undefined ? undefined : company(record.company),
+      domains,
+    };
   };
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_IDS: ReadonlyMap<string, string> = new Map();
+
+export function profileOf(record: SourceRecord): Profile {
+  return profiler()(record);
 }
 
 /**
@@ -102,17 +121,20 @@ export function blockingKeys(p: Profile): string[] {
   for (const e of p.emails) keys.push(`e:${e}`);
   for (const [platform, id] of p.ids) keys.push(`i:${platform}:${id}`);
   if (p.phone !== undefined) keys.push(`p:${p.phone}`);
-  const n = p.name;
-  if (n !== undefined && n.key !== '') {
-    keys.push(`n:${n.key}`);
-    for (const first of fullFirstNames(n.first)) {
-      if (n.firstOnly) keys.push(`f:${first}`);
-      else {
-        if (first !== n.first && !n.initialOnly) keys.push(`n:${first} ${n.last}`);
-        keys.push(`fi:${first} ${n.last.slice(0, 1)}`);
-        if (!n.initialOnly) keys.push(`c:${colognePhonetic(n.last)} ${first.slice(0, 1)}`);
-        keys.push(`f:${first}`);
-      }
+  if (p.name !== undefined) keys.push(...nameBlockingKeys(p.name));
+  return [...new Set(keys)];
+}
+
+function nameBlockingKeys(n: NameParts): string[] {
+  if (n.key === '') return [];
+  const keys = [`n:${n.key}`];
+  for (const first of fullFirstNames(n.first)) {
+    if (n.firstOnly) keys.push(`f:${first}`);
+    else {
+      if (first !== n.first && !n.initialOnly) keys.push(`n:${first} ${n.last}`);
+      keys.push(`fi:${first} ${n.last.slice(0, 1)}`);
+      if (!n.initialOnly) keys.push(`c:${colognePhonetic(n.last)} ${first.slice(0, 1)}`);
+      keys.push(`f:${first}`);
     }
   }
   return [...new Set(keys)];
@@ -162,33 +184,53 @@ function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidenc
 }
 
 /** Scores one pair of records. */
-export function scorePair(a: Profile, b: Profile, names: NameFrequency): Evidence[] {
-  const evidence: Evidence[] = [];
+const EVIDENCE = Object.freeze({
+  emailSame: Object.freeze<Evidence>({ field: 'email', level: 'same', weight: WEIGHTS.emailMatch }),
+  emailDifferent: Object.freeze<Evidence>({
+    field: 'email',
+    level: 'different',
+    weight: WEIGHTS.emailDiffer,
+  }),
+  idSame: Object.freeze<Evidence>({ field: 'id', level: 'same', weight: WEIGHTS.idMatch }),
+  idDifferent: Object.freeze<Evidence>({
+    field: 'id',
+    level: 'different',
+    weight: WEIGHTS.idDiffer,
+  }),
+  phoneSame: Object.freeze<Evidence>({ field: 'phone', level: 'same', weight: WEIGHTS.phoneMatch }),
+  phoneDifferent: Object.freeze<Evidence>({
+    field: 'phone',
+    level: 'different',
+    weight: WEIGHTS.phoneDiffer,
+  }),
+  company: Object.freeze<Evidence>({
+    field: 'company',
+    level: 'same',
+    weight: WEIGHTS.companyMatch,
+  }),
+});
+
+/** Scores one pair of records: the evidence, appended to `into`. */
+export function scorePair(
+  a: Profile,
+  b: Profile,
+  names: NameFrequency,
+  into: Evidence[] = [],
+): Evidence[] {
+  const evidence = into;
   if (a.emails.size > 0 && b.emails.size > 0) {
     let shared = false;
     for (const e of a.emails) if (b.emails.has(e)) shared = true;
-    evidence.push(
-      shared
-        ? { field: 'email', level: 'same', weight: WEIGHTS.emailMatch }
-        : { field: 'email', level: 'different', weight: WEIGHTS.emailDiffer },
-    );
+    evidence.push(shared ? EVIDENCE.emailSame : EVIDENCE.emailDifferent);
   }
   for (const [platform, id] of a.ids) {
     const other = b.ids.get(platform);
     if (other !== undefined) {
-      evidence.push(
-        other === id
-          ? { field: 'id', level: 'same', weight: WEIGHTS.idMatch }
-          : { field: 'id', level: 'different', weight: WEIGHTS.idDiffer },
-      );
+      evidence.push(other === id ? EVIDENCE.idSame : EVIDENCE.idDifferent);
     }
   }
   if (a.phone !== undefined && b.phone !== undefined) {
-    evidence.push(
-      a.phone === b.phone
-        ? { field: 'phone', level: 'same', weight: WEIGHTS.phoneMatch }
-        : { field: 'phone', level: 'different', weight: WEIGHTS.phoneDiffer },
-    );
+    evidence.push(a.phone === b.phone ? EVIDENCE.phoneSame : EVIDENCE.phoneDifferent);
   }
   if (a.name !== undefined && b.name !== undefined && a.name.key !== '' && b.name.key !== '') {
     evidence.push(nameEvidence(a.name, b.name, names));
@@ -196,64 +238,88 @@ export function scorePair(a: Profile, b: Profile, names: NameFrequency): Evidenc
   const companyHit =
     (a.company !== undefined && (a.company === b.company || b.domains.has(a.company))) ||
     (b.company !== undefined && a.domains.has(b.company));
-  if (companyHit) evidence.push({ field: 'company', level: 'same', weight: WEIGHTS.companyMatch });
+  if (companyHit) evidence.push(EVIDENCE.company);
   return evidence;
 }
 
-const total = (evidence: readonly Evidence[]) => evidence.reduce((s, e) => s + e.weight, 0);
-
-/** Name levels that can join records on the name (with the odds below), weakest last. */
-const NAME_JOIN_LEVELS = new Set([
+/**
+ * The name levels, those that can join records on the name first (with the odds below). A pair's
+ * level is stored as its index here, NO_NAME when either record has no name.
+ */
+const NAME_LEVELS = [
   'exact',
   'short-form',
   'initial',
   'first-name-only',
   'jaro-winkler≥0.94',
-]);
+  'jaro-winkler≥0.88',
+  'different',
+] as const;
+const NAME_JOIN_LEVEL_COUNT = 5;
+const NO_NAME = -1;
 
-/** Interned, sorted blocking keys and the blocks they form. */
+/**
+ * Interned blocking keys and the blocks they form. A key's id is the order of its first
+ * appearance over the records, which come in canonical order: ids, and so which block scores a
+ * pair, do not depend on the order of files or rows.
+ */
 interface Blocking {
-  /** Per record: the ranks of its keys in ascending order (rank = position in sorted key order). */
+  /** Per record: the ids of its keys in ascending order. */
   readonly keysOf: Int32Array[];
-  /** Per key rank: the records that carry it, ascending. */
+  /** Per key id: the records that carry it, ascending. */
   readonly members: number[][];
-  /** Per key rank: 0 = identifier (e-mail, id, phone), 1 = name, 2 = loose (first name, initial). */
+  /**
+   * Per key id: 0 = identifier (e-mail, id, phone), 1 = full name, 2 = loose (first name,
+   * initial), 3 = sound of the surname (Kölner Phonetik).
+   */
   readonly kind: Uint8Array;
 }
 
-function buildBlocking(profiles: readonly Profile[]): Blocking {
+function buildBlocking(profiles: readonly Profile[], compared: Uint8Array): Blocking {
   const index = new Map<string, number>();
-  const raw: number[][] = profiles.map((p) =>
-    blockingKeys(p).map((key) => {
-      let id = index.get(key);
-      if (id === undefined) {
-        id = index.size;
-        index.set(key, id);
+  const intern = (key: string) => {
+    let id = index.get(key);
+    if (id === undefined) {
+      id = index.size;
+      index.set(key, id);
+    }
+    return id;
+  };
+  // Key ids per distinct value: a name's keys are made once however many records carry it.
+  const nameIds = new Map<NameParts, number[]>();
+  const emailId = memoized((e) => intern(`e:${e}`));
+  const phoneId = memoized((phone) => intern(`p:${phone}`));
+  const raw: number[][] = profiles.map((p, i) => {
+    const ids: number[] = [];
+    if (compared[i] === 0) return ids;
+    for (const e of p.emails) ids.push(emailId(e));
+    for (const [platform, id] of p.ids) ids.push(intern(`i:${platform}:${id}`));
+    if (p.phone !== undefined) ids.push(phoneId(p.phone));
+    if (p.name !== undefined) {
+      let own = nameIds.get(p.name);
+      if (own === undefined) {
+        own = nameBlockingKeys(p.name).map(intern);
+        nameIds.set(p.name, own);
       }
-      return id;
-    }),
-  );
-  const strings = [...index.keys()];
-  const order = strings
-    .map((_, i) => i)
-    .sort((x, y) => {
-      const a = strings[x] as string;
-      const b = strings[y] as string;
-      return a < b ? -1 : a > b ? 1 : 0;
-    });
-  const rank = new Int32Array(strings.length);
-  const kind = new Uint8Array(strings.length);
-  order.forEach((id, r) => {
-    rank[id] = r;
-    const key = strings[id] as string;
-    kind[r] = /^[eip]:/.test(key) ? 0 : key.startsWith('f:') || key.startsWith('fi:') ? 2 : 1;
+      for (const id of own) ids.push(id);
+    }
+    return ids;
   });
-  const members: number[][] = strings.map(() => []);
+  const members: number[][] = Array.from({ length: index.size }, () => []);
   const keysOf = raw.map((ids, i) => {
-    const ranks = Int32Array.from(ids, (id) => rank[id] as number).sort();
-    for (const r of ranks) (members[r] as number[]).push(i);
-    return ranks;
+    const keys = Int32Array.from(new Set(ids)).sort();
+    for (const key of keys) (members[key] as number[]).push(i);
+    return keys;
   });
+  const kind = Uint8Array.from(index.keys(), (key) =>
+    /^[eip]:/.test(key)
+      ? 0
+      : key.startsWith('f:') || key.startsWith('fi:')
+        ? 2
+        : key.startsWith('c:')
+          ? 3
+          : 1,
+  );
   return { keysOf, members, kind };
 }
 
@@ -264,7 +330,7 @@ export function clusterFuzzy(
   constraints: Constraints = { must: [], cannot: [] },
 ): FuzzyResult {
   const n = records.length;
-  const profiles = records.map(profileOf);
+  const profiles = records.map(profiler());
   const weak = new Uint8Array(n);
   profiles.forEach((p, i) => {
     weak[i] = p.emails.size === 0 && p.phone === undefined ? 1 : 0;
@@ -281,13 +347,44 @@ export function clusterFuzzy(
   // Blocking: candidate pairs share a key; oversized name blocks are skipped. A pair is scored
   // once, in the first block (by key order) the two records share. In the loose blocks (first
   // name, first name + initial) only pairs with an initial-only or first-name-only record meet.
-  const blocking = buildBlocking(profiles);
+  // Records with the same e-mails, platform ids, phone, name and company are one person and
+  // score alike against everyone: only the first of them is compared, the others join it.
+  const representative = Int32Array.from({ length: n }, (_, i) => i);
+  const bySignature = new Map<string, number>();
+  const constrainedRecords = new Set(constraints.cannot.flat());
+  profiles.forEach((p, i) => {
+    if (weak[i] === 1 || constrainedRecords.has(i)) return;
+    const signature = [
+      [...p.emails].sort().join(' '),
+      [...p.ids].map(([platform, id]) => `${platform}:${id}`).join(' '),
+      p.phone ?? '',
+      p.name?.key ?? '',
+      p.name?.firstOnly === true ? 'f' : '',
+      p.company ?? '',
+    ].join('\u0000');
+    const first = bySignature.get(signature);
+    if (first === undefined) bySignature.set(signature, i);
+    else representative[i] = first;
+  });
+  const compared = Uint8Array.from(representative, (r, i) => (r === i ? 1 : 0));
+  const blocking = buildBlocking(profiles, compared);
   const partial = new Uint8Array(n);
   profiles.forEach((p, i) => {
     partial[i] = p.name !== undefined && (p.name.firstOnly || p.name.initialOnly) ? 1 : 0;
   });
   const active = (rank: number) =>
-    blocking.kind[rank] === 0 || (blocking.members[rank] as number[]).length <= MAX_BLOCK;
+    blocking.kind[rank] === 0 ||
+    (blocking.members[rank] as number[]).length <=
+      (blocking.kind[rank] === 2 ? MAX_LOOSE_BLOCK : MAX_BLOCK);
+  // Which pairs a block compares: loose blocks only pairs with an initial-only or first-name-only
+  // record, sound blocks (typos) only pairs with a record without e-mail or phone; records that
+  // both have one join on a name only with supporting evidence, found in their other blocks.
+  const compares = (rank: number, a: number, b: number) => {
+    const kind = blocking.kind[rank];
+    if (kind === 2) return partial[a] === 1 || partial[b] === 1;
+    if (kind === 3) return weak[a] === 1 || weak[b] === 1;
+    return true;
+  };
   const firstShared = (a: number, b: number): number => {
     const ka = blocking.keysOf[a] as Int32Array;
     const kb = blocking.keysOf[b] as Int32Array;
@@ -297,30 +394,59 @@ export function clusterFuzzy(
       if (x < y) i++;
       else if (x > y) j++;
       else {
-        if (active(x) && (blocking.kind[x] !== 2 || partial[a] === 1 || partial[b] === 1)) return x;
+        if (active(x) && compares(x, a, b)) return x;
         i++;
         j++;
       }
     }
     return -1;
   };
-  const pairs: ScoredPair[] = [];
+  // Candidate pairs, kept compactly (a few million at 200,000 records): the records, the weight,
+  // the name's level, the weight of the other evidence and whether an identifier agrees. The
+  // evidence itself is scored again for the few pairs that are shown (merges, review).
+  const pairA: number[] = [];
+  const pairB: number[] = [];
+  const pairWeight: number[] = [];
+  const pairRest: number[] = [];
+  const pairLevel: number[] = [];
+  const pairIdentified: number[] = [];
+  const scratch: Evidence[] = [];
   const consider = (rank: number, a: number, b: number) => {
-    const [x, y] = a < b ? [a, b] : [b, a];
+    const x = a < b ? a : b;
+    const y = a < b ? b : a;
     if (firstShared(x, y) !== rank) return;
-    const evidence = scorePair(profiles[x] as Profile, profiles[y] as Profile, names);
-    const weight = total(evidence);
-    const name = evidence.find((e) => e.field === 'name');
+    scratch.length = 0;
+    scorePair(profiles[x] as Profile, profiles[y] as Profile, names, scratch);
+    let weight = 0;
+    let rest = 0;
+    let level = NO_NAME;
+    let identified = 0;
+    for (const e of scratch) {
+      weight += e.weight;
+      if (e.field === 'name') level = (NAME_LEVELS as readonly string[]).indexOf(e.level);
+      else {
+        rest += e.weight;
+        if (e.weight > 0) identified = 1;
+      }
+    }
     // Below the review band only pairs that may join on the name are kept.
-    if (weight >= THRESHOLDS.review || (name !== undefined && NAME_JOIN_LEVELS.has(name.level)))
-      pairs.push({ a: x, b: y, weight, evidence });
+    if (weight < THRESHOLDS.review && !(level >= 0 && level < NAME_JOIN_LEVEL_COUNT)) return;
+    pairA.push(x);
+    pairB.push(y);
+    pairWeight.push(weight);
+    pairRest.push(rest);
+    pairLevel.push(level);
+    pairIdentified.push(identified);
   };
   blocking.members.forEach((members, rank) => {
     if (members.length < 2 || !active(rank)) return;
-    if (blocking.kind[rank] === 2) {
+    const kind = blocking.kind[rank];
+    if (kind === 2 || kind === 3) {
+      // One side must be partial (loose) or weak (sound): start from those records.
+      const side = kind === 2 ? partial : weak;
       for (const a of members) {
-        if (partial[a] !== 1) continue;
-        for (const b of members) if (a !== b && !(partial[b] === 1 && b < a)) consider(rank, a, b);
+        if (side[a] !== 1) continue;
+        for (const b of members) if (a !== b && !(side[b] === 1 && b < a)) consider(rank, a, b);
       }
       return;
     }
@@ -329,7 +455,21 @@ export function clusterFuzzy(
         consider(rank, members[x] as number, members[y] as number);
     }
   });
-  pairs.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+  const pairCount = pairA.length;
+  const at = (list: readonly number[], k: number) => list[k] as number;
+  // Strongest first; ties by record order, so the result does not depend on the block order.
+  const order = Int32Array.from({ length: pairCount }, (_, k) => k).sort(
+    (x, y) =>
+      at(pairWeight, y) - at(pairWeight, x) ||
+      at(pairA, x) - at(pairA, y) ||
+      at(pairB, x) - at(pairB, y),
+  );
+  const pairAt = (k: number): ScoredPair => {
+    const a = at(pairA, k);
+    const b = at(pairB, k);
+    const evidence = scorePair(profiles[a] as Profile, profiles[b] as Profile, names);
+    return { a, b, weight: at(pairWeight, k), evidence };
+  };
 
   // Clusters: union-find with what each cluster holds, kept at its root.
   const uf = new UnionFind(n);
@@ -385,33 +525,41 @@ export function clusterFuzzy(
     }
     return true;
   };
-  const link = (pair: ScoredPair): boolean => {
-    if (uf.find(pair.a) === uf.find(pair.b)) return false;
-    if (join(pair.a, pair.b)) {
-      merges.push(pair);
+  /** Joins pair k's records; a conflict is a finding in the identifier stage only. */
+  const link = (k: number, report = false): boolean => {
+    const a = at(pairA, k);
+    const b = at(pairB, k);
+    if (uf.find(a) === uf.find(b)) return false;
+    if (join(a, b)) {
+      merges.push(pairAt(k));
       return true;
     }
-    const record = records[pair.b] as SourceRecord;
+    if (!report) return false;
+    const record = records[b] as SourceRecord;
     findings.push({ code: 'conflicting-evidence', path: paths[record.source], line: record.line });
     return false;
   };
 
   for (const [a, b] of constraints.must) join(a, b);
+  for (let i = 0; i < n; i++) {
+    const first = representative[i] as number;
+    if (first !== i && join(first, i)) {
+      const evidence = scorePair(profiles[first] as Profile, profiles[i] as Profile, names);
+      merges.push({ a: first, b: i, weight: evidence.reduce((w, e) => w + e.weight, 0), evidence });
+    }
+  }
   // Identifier evidence first: a pair at the merge threshold with a shared e-mail, id or phone.
-  const nameOf = (pair: ScoredPair) => pair.evidence.find((e) => e.field === 'name');
-  const byIdentifier = (pair: ScoredPair) =>
-    pair.evidence.some((e) => e.weight > 0 && e.field !== 'name');
-  for (const pair of pairs) {
-    if (pair.weight >= THRESHOLDS.merge && byIdentifier(pair)) link(pair);
+  for (const k of order) {
+    if (at(pairWeight, k) >= THRESHOLDS.merge && at(pairIdentified, k) === 1) link(k, true);
   }
 
   // Then the name: a record joins the one person its name points to when the odds that they are
   // one person, rather than a namesake, reach THRESHOLDS.nameJoin. The odds combine the name's
   // rarity (expected chance carriers E) and the other evidence of the pair.
-  const odds = (self: number, other: number, pair: ScoredPair): number => {
+  const odds = (self: number, other: number, k: number): number => {
     const mine = (profiles[self] as Profile).name as NameParts;
     const theirs = (profiles[other] as Profile).name as NameParts;
-    const level = nameOf(pair)?.level;
+    const level = NAME_LEVELS[at(pairLevel, k)];
     // The same full name on a record without e-mail or phone joins as in --match exact: when
     // exactly one person carries it (checked below).
     if (level === 'exact' && weak[self] === 1) return Number.POSITIVE_INFINITY;
@@ -425,58 +573,74 @@ export function clusterFuzzy(
             : names.expectedCarriers(
                 fullFirstNames(mine.first).includes(theirs.first) ? theirs : mine,
               );
-    const rest = pair.evidence.reduce((s, e) => (e.field === 'name' ? s : s + e.weight), 0);
-    return Math.log2(WEIGHTS.nameExactM / expected) + rest;
+    return Math.log2(WEIGHTS.nameExactM / expected) + at(pairRest, k);
   };
-  const candidates: ScoredPair[][] = Array.from({ length: n }, () => []);
-  for (const pair of pairs) {
-    const level = nameOf(pair)?.level;
-    if (level === undefined || !NAME_JOIN_LEVELS.has(level)) continue;
-    if (pair.weight >= THRESHOLDS.merge && byIdentifier(pair)) continue;
-    // Records with e-mail or phone join each other only on a full name (second e-mails)
-    const full = level === 'exact' || level === 'short-form';
+  // Per record, the pairs through which its name may join it (CSR: offsets into one array).
+  const joinable: number[] = [];
+  const selfOf: number[] = [];
+  for (const k of order) {
+    const level = at(pairLevel, k);
+    if (level < 0 || level >= NAME_JOIN_LEVEL_COUNT) continue;
+    if (at(pairWeight, k) >= THRESHOLDS.merge && at(pairIdentified, k) === 1) continue;
+    // Records with e-mail or phone join each other only on a full name (second e-mails) and
+    // with supporting evidence besides it, such as the same company (DESIGN.md).
+    const full = NAME_LEVELS[level] === 'exact' || NAME_LEVELS[level] === 'short-form';
     for (const [self, other] of [
-      [pair.a, pair.b],
-      [pair.b, pair.a],
+      [at(pairA, k), at(pairB, k)],
+      [at(pairB, k), at(pairA, k)],
     ] as const) {
-      // and with supporting evidence besides it, such as the same company (DESIGN.md).
-      if (weak[self] === 0 && (weak[other] === 1 || !full || !byIdentifier(pair))) continue;
-      if (odds(self, other, pair) >= THRESHOLDS.nameJoin)
-        (candidates[self] as ScoredPair[]).push(pair);
+      if (weak[self] === 0 && (weak[other] === 1 || !full || at(pairIdentified, k) === 0)) continue;
+      if (odds(self, other, k) >= THRESHOLDS.nameJoin) {
+        joinable.push(k);
+        selfOf.push(self);
+      }
     }
   }
+  const start = new Int32Array(n + 1);
+  for (const self of selfOf) start[self + 1] = (start[self + 1] as number) + 1;
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const candidates = new Int32Array(joinable.length);
+  const fill = start.slice(0, n);
+  joinable.forEach((k, j) => {
+    const self = selfOf[j] as number;
+    candidates[fill[self] as number] = k;
+    fill[self] = (fill[self] as number) + 1;
+  });
   for (let pass = 0, changed = true; changed && pass < 10; pass++) {
     changed = false;
     for (let self = 0; self < n; self++) {
-      const list = candidates[self] as ScoredPair[];
-      if (list.length === 0) continue;
+      const from = start[self] as number;
+      const to = start[self + 1] as number;
+      if (from === to) continue;
       const own = uf.find(self);
-      const strongRoots = new Map<number, ScoredPair>();
-      const weakRoots = new Map<number, ScoredPair>();
-      for (const pair of list) {
-        const other = pair.a === self ? pair.b : pair.a;
+      const strongRoots = new Map<number, number>();
+      const weakRoots = new Map<number, number>();
+      for (let j = from; j < to; j++) {
+        const k = candidates[j] as number;
+        const other = at(pairA, k) === self ? at(pairB, k) : at(pairA, k);
         const root = uf.find(other);
         if (root === own) continue;
         const target = (strongCount[root] as number) > 0 ? strongRoots : weakRoots;
-        if (!target.has(root)) target.set(root, pair);
+        if (!target.has(root)) target.set(root, k);
       }
       // Several people carry the name: nobody can tell which, it waits for review.
       if (strongRoots.size > 1) continue;
       if (strongRoots.size === 1) {
-        if (link([...strongRoots.values()][0] as ScoredPair)) changed = true;
+        if (link([...strongRoots.values()][0] as number)) changed = true;
         continue;
       }
       // Nobody with e-mail or phone: records of the same full name without any join each other.
-      for (const pair of weakRoots.values()) {
-        const level = nameOf(pair)?.level;
-        if ((level === 'exact' || weakRoots.size === 1) && link(pair)) changed = true;
+      for (const k of weakRoots.values()) {
+        const exact = NAME_LEVELS[at(pairLevel, k)] === 'exact';
+        if ((exact || weakRoots.size === 1) && link(k)) changed = true;
       }
     }
   }
 
   const review: ScoredPair[] = [];
-  for (const pair of pairs) {
-    if (pair.weight >= THRESHOLDS.review && uf.find(pair.a) !== uf.find(pair.b)) review.push(pair);
+  for (const k of order) {
+    if (at(pairWeight, k) >= THRESHOLDS.review && uf.find(at(pairA, k)) !== uf.find(at(pairB, k)))
+      review.push(pairAt(k));
   }
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {

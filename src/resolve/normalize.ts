@@ -5,9 +5,12 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 export const NORMALIZATION_VERSION = 2;
 
+/** Plain ASCII needs no Unicode normalisation or folding (the common case, checked first). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Unicode NFC, so that a composed and a decomposed "ü" are the same letter. */
 export function nfc(value: string): string {
-  return value.normalize('NFC');
+  return ASCII.test(value) ? value : value.normalize('NFC');
 }
 
 /** Case fold (lower case without locale rules). */
@@ -22,11 +25,13 @@ export function collapseSpace(value: string): string {
 
 /** DIN 5007-2 folding: ä→ae, ö→oe, ü→ue, ß→ss (expects lower case). */
 export function foldUmlauts(value: string): string {
+  if (ASCII.test(value)) return value;
   return value.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 }
 
 /** Other accents dropped after DIN folding: é→e, ç→c, ı→i, ł→l, ø→o. */
 export function foldAccents(value: string): string {
+  if (ASCII.test(value)) return value;
   return value
     .replace(/ı/g, 'i')
     .replace(/ł/g, 'l')

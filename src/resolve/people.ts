@@ -2,6 +2,7 @@
 // order with stable ids (p0001, …), plus the records folded into another record of the same
 // person at the same event ("merged": a Zoom re-join, a duplicate form submission).
 import type { Person, SourceRecord, Status } from '../types.js';
+import { memoized } from './memo.js';
 import { parseName } from './names.js';
 import { emailKey, nameKey, personOfDevice, reorderLastFirst } from './normalize.js';
 
@@ -36,20 +37,25 @@ export function displayName(records: readonly SourceRecord[]): string {
     const name = reorderLastFirst(r.name);
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  const device = (n: string) => Number(personOfDevice(n) !== undefined);
-  // A full name before "Jürgen K." and before a lone first name.
-  const partial = (n: string) => {
+  if (counts.size <= 1) {
+    for (const name of counts.keys()) return name;
+  }
+  // A device name last, a full name before "Jürgen K." and before a lone first name.
+  const rank = (n: string) => {
+    if (personOfDevice(n) !== undefined) return 3;
     const parts = parseName(n);
     return parts.firstOnly ? 2 : parts.initialOnly ? 1 : 0;
   };
-  const names = [...counts.entries()].sort(
-    ([a, ca], [b, cb]) =>
-      device(a) - device(b) ||
-      partial(a) - partial(b) ||
-      cb - ca ||
-      Number(hasNonAscii(b)) - Number(hasNonAscii(a)) ||
-      compare(a, b),
-  );
+  const names = [...counts.entries()]
+    .map(([name, count]) => ({ name, count, rank: rank(name), nonAscii: hasNonAscii(name) }))
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        b.count - a.count ||
+        Number(b.nonAscii) - Number(a.nonAscii) ||
+        compare(a.name, b.name),
+    )
+    .map((entry) => [entry.name, entry.count] as const);
   if (names[0] !== undefined) return names[0][0];
   return records[0]?.emails[0] ?? '';
 }
@@ -63,6 +69,7 @@ export interface PeopleResult {
 /** Builds people from clusters of record indices; record indices must be in canonical order. */
 export function buildPeople(records: SourceRecord[], clusters: readonly number[][]): PeopleResult {
   const merged: number[] = [];
+  const email = memoized(emailKey);
   const drafts = clusters.map((cluster) => {
     const sorted = [...cluster].sort((a, b) => a - b);
     const kept = new Map<string, number>();
@@ -81,7 +88,7 @@ export function buildPeople(records: SourceRecord[], clusters: readonly number[]
     }
     const own = sorted.map((i) => records[i] as SourceRecord);
     const name = displayName(own);
-    const emails = [...new Set(own.flatMap((r) => r.emails.map(emailKey)))].sort(compare);
+    const emails = [...new Set(own.flatMap((r) => r.emails.map(email)))].sort(compare);
     const groups = [...new Set(own.map((r) => r.group))].sort(compare);
     return {
       name,

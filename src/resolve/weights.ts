@@ -56,3 +56,9 @@ export const THRESHOLDS = Object.freeze({
 
 /** Blocks larger than this are not compared pair by pair (a very common name). */
 export const MAX_BLOCK = 400;
+
+/**
+ * First-name and first-name-plus-initial blocks larger than this are not compared: with so many
+ * candidates a "Thomas M." can join nobody, and listing them all for review helps nobody.
+ */
+export const MAX_LOOSE_BLOCK = 60;
