@@ -6,14 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { readAndResolve, seededRandom } from '../dist/index.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .reduce(
-      (acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc),
-      [],
-    ),
-);
+const args = {};
+for (const [i, arg] of process.argv.slice(2).entries()) {
+  if (arg.startsWith('--')) args[arg.slice(2)] = process.argv[i + 3];
+}
 const PEOPLE = Number(args.people ?? 3000);
 const SEED = Number(args.seed ?? 7);
 const SCALE = Number(args.scale ?? 200000);

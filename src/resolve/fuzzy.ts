@@ -412,8 +412,8 @@ export function clusterFuzzy(
   const pairIdentified: number[] = [];
   const scratch: Evidence[] = [];
   const consider = (rank: number, a: number, b: number) => {
-    const x = a < b ? a : b;
-    const y = a < b ? b : a;
+    const x = Math.min(a, b);
+    const y = Math.max(a, b);
     if (firstShared(x, y) !== rank) return;
     scratch.length = 0;
     scorePair(profiles[x] as Profile, profiles[y] as Profile, names, scratch);

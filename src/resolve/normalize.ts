@@ -5,8 +5,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 export const NORMALIZATION_VERSION = 2;
 
-/** Plain ASCII needs no Unicode normalisation or folding (the common case, checked first). */
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII needs no Unicode normalisation or folding (the common case, checked first). */
+const ASCII = /^[ -~]*$/;
 
 /** Unicode NFC, so that a composed and a decomposed "ü" are the same letter. */
 export function nfc(value: string): string {
