@@ -275,18 +275,53 @@ interface Blocking {
   readonly kind: Uint8Array;
 }
 
-function buildBlocking(profiles: readonly Profile[], compared: Uint8Array): Blocking {
+/** The kind of a blocking key, from its prefix (see Blocking.kind). */
+function keyKind(key: string): number {
+  if (/^[eip]:/.test(key)) return 0;
+  if (key.startsWith('f:') || key.startsWith('fi:')) return 2;
+  return key.startsWith('c:') ? 3 : 1;
+}
+
+/**
+ * Builds the blocks of the compared records. Loose keys (first name, initial) matter only where an
+ * initial-only or first-name-only record carries them, sound keys only where a record without
+ * e-mail or phone does: other records get them only then, which keeps the blocks small.
+ */
+function buildBlocking(
+  profiles: readonly Profile[],
+  compared: Uint8Array,
+  partial: Uint8Array,
+  weak: Uint8Array,
+): Blocking {
+  const nameKeys = new Map<NameParts, string[]>();
+  const keysOfName = (name: NameParts) => {
+    let keys = nameKeys.get(name);
+    if (keys === undefined) {
+      keys = nameBlockingKeys(name);
+      nameKeys.set(name, keys);
+    }
+    return keys;
+  };
+  const wanted = new Set<string>();
+  profiles.forEach((p, i) => {
+    if (compared[i] === 0 || p.name === undefined) return;
+    if (partial[i] === 0 && weak[i] === 0) return;
+    for (const key of keysOfName(p.name)) {
+      const kind = keyKind(key);
+      if ((kind === 2 && partial[i] === 1) || (kind === 3 && weak[i] === 1)) wanted.add(key);
+    }
+  });
   const index = new Map<string, number>();
+  const kinds: number[] = [];
   const intern = (key: string) => {
     let id = index.get(key);
     if (id === undefined) {
       id = index.size;
       index.set(key, id);
+      kinds.push(keyKind(key));
     }
     return id;
   };
-  // Key ids per distinct value: a name's keys are made once however many records carry it.
-  const nameIds = new Map<NameParts, number[]>();
   const emailId = memoized((e) => intern(`e:${e}`));
   const phoneId = memoized((phone) => intern(`p:${phone}`));
   const raw: number[][] = profiles.map((p, i) => {
@@ -296,12 +331,12 @@ function buildBlocking(profiles: readonly Profile[], compared: Uint8Array): Bloc
     for (const [platform, id] of p.ids) ids.push(intern(`i:${platform}:${id}`));
     if (p.phone !== undefined) ids.push(phoneId(p.phone));
     if (p.name !== undefined) {
-      let own = nameIds.get(p.name);
-      if (own === undefined) {
-        own = nameBlockingKeys(p.name).map(intern);
-        nameIds.set(p.name, own);
+      for (const key of keysOfName(p.name)) {
+        const kind = keyKind(key);
+        if (kind === 2 && partial[i] === 0 && !wanted.has(key)) continue;
+        if (kind === 3 && weak[i] === 0 && !wanted.has(key)) continue;
+        ids.push(intern(key));
       }
-      for (const id of own) ids.push(id);
     }
     return ids;
   });
@@ -311,16 +346,7 @@ function buildBlocking(profiles: readonly Profile[], compared: Uint8Array): Bloc
     for (const key of keys) (members[key] as number[]).push(i);
     return keys;
   });
-  const kind = Uint8Array.from(index.keys(), (key) =>
-    /^[eip]:/.test(key)
-      ? 0
-      : key.startsWith('f:') || key.startsWith('fi:')
-        ? 2
-        : key.startsWith('c:')
-          ? 3
-          : 1,
-  );
-  return { keysOf, members, kind };
+  return { keysOf, members, kind: Uint8Array.from(kinds) };
 }
 
 /** Clusters records by scored evidence. */
@@ -367,11 +393,11 @@ export function clusterFuzzy(
     else representative[i] = first;
   });
   const compared = Uint8Array.from(representative, (r, i) => (r === i ? 1 : 0));
-  const blocking = buildBlocking(profiles, compared);
   const partial = new Uint8Array(n);
   profiles.forEach((p, i) => {
     partial[i] = p.name !== undefined && (p.name.firstOnly || p.name.initialOnly) ? 1 : 0;
   });
+  const blocking = buildBlocking(profiles, compared, partial, weak);
   const active = (rank: number) =>
     blocking.kind[rank] === 0 ||
     (blocking.members[rank] as number[]).length <=

@@ -70,8 +70,10 @@ export interface PeopleResult {
 export function buildPeople(records: SourceRecord[], clusters: readonly number[][]): PeopleResult {
   const merged: number[] = [];
   const email = memoized(emailKey);
+  const key = memoized(nameKey);
   const drafts = clusters.map((cluster) => {
-    const sorted = [...cluster].sort((a, b) => a - b);
+    const ascending = cluster.every((i, k) => k === 0 || (cluster[k - 1] as number) < i);
+    const sorted = ascending ? cluster : [...cluster].sort((a, b) => a - b);
     const kept = new Map<string, number>();
     for (const i of sorted) {
       const record = records[i] as SourceRecord;
@@ -92,7 +94,7 @@ export function buildPeople(records: SourceRecord[], clusters: readonly number[]
     const groups = [...new Set(own.map((r) => r.group))].sort(compare);
     return {
       name,
-      sortKey: nameKey(name),
+      sortKey: key(name),
       emails,
       groups,
       events: kept.size,
