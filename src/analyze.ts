@@ -17,6 +17,7 @@ import { measurePairs } from './measure/pairs.js';
 import { measurePopulation } from './measure/population.js';
 import { measureReach } from './measure/reach.js';
 import { type ReadOptions, readSource } from './read/source.js';
+import type { Lang } from './render/i18n.js';
 import type { OverlapOptions, OverlapReport } from './report/schema.js';
 import type { ScoredPair } from './resolve/fuzzy.js';
 import { resolvePeople } from './resolve/index.js';
@@ -40,6 +41,8 @@ export interface AnalyzeOptions extends ReadOptions {
   readonly seed?: number;
   /** Population N for expected overlaps and p-values: observed people, or the rounded Chao1. */
   readonly population?: 'observed' | 'chao';
+  /** The language of the text and Markdown reports, recorded in the report's options. */
+  readonly lang?: Lang;
   /** List the members of each intersection. */
   readonly members?: boolean;
   /** Groups one already attends, for reach's marginal gains. */
@@ -60,6 +63,7 @@ export interface AnalyzeOptions extends ReadOptions {
 }
 
 export const ANALYZE_DEFAULTS = Object.freeze({
+  lang: 'en' as Lang,
   match: 'fuzzy' as 'fuzzy' | 'exact',
   minGroups: 3,
   attendedOnly: false,
@@ -174,8 +178,12 @@ export async function analyze(
   sources: readonly Source[],
   options: AnalyzeOptions = {},
 ): Promise<OverlapReport> {
+  return overlapReport(await readAndResolve(sources, options), options);
+}
+
+/** Measures what readAndResolve found: the `netz/overlap@1` report. */
+export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}): OverlapReport {
   const settings = withDefaults(options);
-  const analysis = await readAndResolve(sources, settings);
   const graph = buildAffiliation(analysis.people, analysis.records);
   const unknown = settings.have.filter((g) => !graph.groups.includes(g));
   if (unknown.length > 0) {
@@ -211,6 +219,7 @@ export async function analyze(
     'population: capture–recapture assumes independent lists; regulars make lists dependent, so the estimates are lower bounds',
   );
   const reportOptions: OverlapOptions = {
+    lang: settings.lang,
     match: settings.match,
     minGroups: settings.minGroups,
     attendedOnly: settings.attendedOnly,
@@ -256,6 +265,7 @@ export async function analyze(
       .filter((f) => f.path !== undefined && f.line !== undefined)
       .map((f) => ({ path: f.path as string, line: f.line as number, code: f.code })),
     totals: measureTotals(graph),
+    reviewPairs: analysis.review.length,
     groups: measureGroups(graph).map((g, i) => ({ ...g, regularShare: shares[i] ?? null })),
     pairs: measurePairs(graph, { population: n }),
     intersections: measureIntersections(graph, { members: settings.members }),

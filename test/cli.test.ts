@@ -193,15 +193,28 @@ describe('determinism', () => {
   const other = mkdtempSync(join(tmpdir(), 'netz-cwd-'));
 
   it.each(['json', 'md', 'text'])(
-    '%s is byte-identical across processes, argument order, cwd and TZ',
+    '%s is byte-identical across processes, argument order, cwd, TZ and locale (--lang given)',
     (format) => {
-      const one = netz(['overlap', ...files, '-f', format], { env: { TZ: 'UTC', LANG: 'C' } });
-      const two = netz(['overlap', ...shuffled, '-f', format], {
+      const one = netz(['overlap', ...files, '-f', format, '--lang', 'de'], {
+        env: { TZ: 'UTC', LANG: 'C' },
+      });
+      const two = netz(['overlap', ...shuffled, '-f', format, '--lang', 'de'], {
         cwd: other,
-        env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8' },
+        env: { TZ: 'Pacific/Kiritimati', LANG: 'en_US.UTF-8' },
       });
       expect(one.status).toBe(0);
       expect(two.stdout).toBe(one.stdout);
     },
   );
+
+  it('takes the language from LANG when --lang is not given, and records it', () => {
+    const german = netz(['overlap', FIXTURES, '-f', 'json'], { env: { LANG: 'de_DE.UTF-8' } });
+    expect(JSON.parse(german.stdout).options.lang).toBe('de');
+    const text = netz(['overlap', FIXTURES], { env: { LANG: 'de_DE.UTF-8' } }).stdout;
+    expect(text).toContain('Auf einen Blick');
+    const english = netz(['overlap', FIXTURES, '-f', 'json'], { env: { LANG: 'C.UTF-8' } });
+    expect(JSON.parse(english.stdout).options.lang).toBe('en');
+    const forced = netz(['overlap', FIXTURES, '--lang', 'en'], { env: { LC_ALL: 'de_DE' } });
+    expect(forced.stdout).toContain('In brief');
+  });
 });

@@ -5,14 +5,26 @@ import { netz } from './helpers/run.js';
 
 describe('golden reports of fixtures/bergisches-land', () => {
   it.each([
-    ['text', 'bergisches-land.txt'],
-    ['md', 'bergisches-land.md'],
-    ['json', 'bergisches-land.json'],
-  ])('-f %s', async (format, golden) => {
-    const run = netz(['overlap', 'fixtures/bergisches-land', '-f', format]);
+    ['text', 'en', 'bergisches-land.txt'],
+    ['md', 'en', 'bergisches-land.md'],
+    ['json', 'en', 'bergisches-land.json'],
+    ['text', 'de', 'bergisches-land.de.txt'],
+    ['md', 'de', 'bergisches-land.de.md'],
+    ['json', 'de', 'bergisches-land.de.json'],
+  ])('-f %s --lang %s', async (format, lang, golden) => {
+    const run = netz(['overlap', 'fixtures/bergisches-land', '-f', format, '--lang', lang]);
     expect(run.status).toBe(0);
     await expect(run.stdout).toMatchFileSnapshot(`golden/${golden}`);
   });
+
+  it.each(['groups', 'pairs', 'intersections', 'regulars', 'bridges', 'people'])(
+    '-f csv --table %s',
+    async (table) => {
+      const run = netz(['overlap', 'fixtures/bergisches-land', '-f', 'csv', '--table', table]);
+      expect(run.status).toBe(0);
+      await expect(run.stdout).toMatchFileSnapshot(`golden/bergisches-land.${table}.csv`);
+    },
+  );
 });
 
 describe('the JSON report', () => {

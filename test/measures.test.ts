@@ -182,10 +182,15 @@ describe('the measures on three tiny groups', async () => {
 
   it('intersections (exclusive): {A,B}: p2 p3; then single people, more groups first', () => {
     expect(report.intersections).toEqual([
-      { groups: ['A', 'B'], people: 2, members: [id('p2'), id('p3')] },
-      { groups: ['B', 'C'], people: 1, members: [id('p5')] },
-      { groups: ['A'], people: 1, members: [id('p1')] },
-      { groups: ['B'], people: 1, members: [id('p4')] },
+      {
+        groups: ['A', 'B'],
+        people: 2,
+        members: [id('p2'), id('p3')],
+        memberNames: ['(no name)', '(no name)'],
+      },
+      { groups: ['B', 'C'], people: 1, members: [id('p5')], memberNames: ['(no name)'] },
+      { groups: ['A'], people: 1, members: [id('p1')], memberNames: ['(no name)'] },
+      { groups: ['B'], people: 1, members: [id('p4')], memberNames: ['(no name)'] },
     ]);
   });
 
@@ -211,9 +216,10 @@ describe('the measures on three tiny groups', async () => {
         b: 'C',
         path: ['A', id('p2'), 'B', id('p5'), 'C'],
         introducers: [
-          { id: id('p5'), name: 'p5@x.example', ties: 2 },
-          { id: id('p2'), name: 'p2@x.example', ties: 1 },
-          { id: id('p3'), name: 'p3@x.example', ties: 1 },
+          // No names in these lists: a person without one is "(no name)", never the e-mail.
+          { id: id('p5'), name: '(no name)', ties: 2 },
+          { id: id('p2'), name: '(no name)', ties: 1 },
+          { id: id('p3'), name: '(no name)', ties: 1 },
         ],
       },
     ]);

@@ -54,13 +54,20 @@ async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {
 }
 
 /** Expands every argument into sources; the order does not matter (analysis sorts them). */
-export async function expandInputs(args: readonly string[], ctx: InputContext): Promise<Source[]> {
+export interface Inputs {
+  readonly sources: Source[];
+  /** Files in the named folders that netz does not read (not an export format), hidden ones aside. */
+  readonly ignored: string[];
+}
+
+export async function expandInputs(args: readonly string[], ctx: InputContext): Promise<Inputs> {
   if (args.length === 0)
     throw new UsageError(
       'no inputs given; name export files, a folder or a glob (netz overlap exports/*.csv)',
     );
   const seen = new Set<string>();
   const sources: Source[] = [];
+  const ignored: string[] = [];
   const add = (path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
@@ -86,10 +93,12 @@ export async function expandInputs(args: readonly string[], ctx: InputContext): 
     if (kind === 'file') {
       add(arg);
     } else if (kind === 'dir') {
-      const entries = (await readdir(resolve(ctx.cwd, arg), { withFileTypes: true }))
-        .filter((e) => e.isFile() && SUPPORTED.test(e.name))
+      const files = (await readdir(resolve(ctx.cwd, arg), { withFileTypes: true }))
+        .filter((e) => e.isFile() && !e.name.startsWith('.'))
         .map((e) => e.name)
         .sort();
+      const entries = files.filter((name) => SUPPORTED.test(name));
+      for (const name of files) if (!SUPPORTED.test(name)) ignored.push(join(arg, name));
       if (entries.length === 0) {
         throw new InputError(
           'empty-folder',
@@ -126,7 +135,7 @@ export async function expandInputs(args: readonly string[], ctx: InputContext): 
       );
     }
   }
-  return sources;
+  return { sources, ignored };
 }
 
 /** Writes `content` to `path` atomically: a temporary file beside it, then a rename. */

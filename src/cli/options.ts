@@ -189,6 +189,8 @@ export function parseCommonOptions(raw: unknown): CommonOptions {
 export interface PreparedRun {
   readonly options: CommonOptions;
   readonly sources: Source[];
+  /** Files in input folders that netz did not read. */
+  readonly ignored: string[];
   readonly analyze: AnalyzeOptions;
 }
 
@@ -213,7 +215,7 @@ export async function prepareRun(
       );
     }
   }
-  const sources = await expandInputs(inputs, {
+  const { sources, ignored } = await expandInputs(inputs, {
     cwd: ctx.cwd,
     readStdin: ctx.readStdin,
     group: options.group,
@@ -244,7 +246,7 @@ export async function prepareRun(
     map: Object.keys(options.map).length > 0 ? options.map : undefined,
     links: await loadLinks(ctx.cwd, options.links, loaded.path),
   };
-  return { options, sources, analyze };
+  return { options, sources, ignored, analyze };
 }
 
 /** The links file: --links FILE, else netz.links.csv beside the config, else in the working directory. */

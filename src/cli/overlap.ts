@@ -1,7 +1,10 @@
 // `netz overlap <inputs…>`: the report. Parses options, runs the pipeline, renders, writes.
 import { Command, Option } from 'commander';
-import { analyze } from '../analyze.js';
+import { overlapReport, readAndResolve } from '../analyze.js';
 import { EXIT, UsageError } from '../errors.js';
+import { CSV_TABLES, type CsvTable, renderOverlapCsv } from '../render/csv.js';
+import { SECTIONS, type Section } from '../render/document.js';
+import { LANGS, type Lang, langFromEnv } from '../render/i18n.js';
 import { renderReport } from '../render/index.js';
 import type { CliContext } from './context.js';
 import { emit } from './io.js';
@@ -11,6 +14,9 @@ const EXAMPLES = `
 Examples:
   netz overlap exports/*.csv                 report on every export in a folder
   netz overlap exports -f md -o report.md    share the report as Markdown
+  netz overlap exports --lang de -f md       the report in German
+  netz overlap exports -f csv --table pairs  one table for a spreadsheet
+  netz overlap exports --sections story,pairs,fish   only these parts
   netz overlap a.csv b.csv --min-groups 2    regulars are people in 2 or more groups
   netz overlap exports --have stammtisch     which group adds the most new people to mine
   netz overlap exports --population chao     p-values against the estimated pond, not the seen
@@ -35,13 +41,27 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
     .option('--resolution <r>', 'Louvain resolution (higher: smaller communities)', '1')
     .option('--min-shared <n>', 'cliques: people who shared at least N events', '2')
     .option('--exact-betweenness', 'exact betweenness even above 5,000 people', false)
-    .option('--top <n>', 'rows of long lists in text and Markdown (JSON is complete)', '10');
-  addCommonOptions(command);
+    .option('--top <n>', 'rows of long lists in text and Markdown (JSON is complete)', '10')
+    .option(
+      '--sections <list>',
+      `parts of the text and Markdown report, comma-separated: ${SECTIONS.join(', ')}`,
+    )
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of text and Markdown (default: from LANG, else en)',
+      ).choices([...LANGS]),
+    )
+    .addOption(
+      new Option('--table <table>', 'with -f csv: the table to write').choices([...CSV_TABLES]),
+    );
+  addCommonOptions(command, ['text', 'md', 'json', 'csv']);
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
     const {
       options,
       sources,
+      ignored,
       analyze: settings,
     } = await prepareRun(command, inputs, raw, ctx, {
       minGroups: raw.minGroups,
@@ -62,37 +82,71 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
             .map((g) => g.trim())
             .filter((g) => g !== '')
         : [];
-    const report = await analyze(sources, {
+    const sections = parseSections(raw.sections);
+    const lang: Lang = raw.lang === 'de' || raw.lang === 'en' ? raw.lang : langFromEnv(ctx.env);
+    const format = options.format ?? 'text';
+    const table = raw.table as CsvTable | undefined;
+    if (format === 'csv' && table === undefined) {
+      throw new UsageError(`-f csv: name the table with --table ${CSV_TABLES.join('|')}`);
+    }
+    if (table !== undefined && format !== 'csv') {
+      throw new UsageError('--table: give -f csv too (text, md and json hold every table)');
+    }
+    const top = number('top', raw.top, true, 1);
+    const settingsOf = {
       ...settings,
-      population: raw.population === 'chao' ? 'chao' : 'observed',
+      lang,
+      population: raw.population === 'chao' ? ('chao' as const) : ('observed' as const),
       members: raw.members === true,
       have,
       resolution: number('resolution', raw.resolution, false, Number.MIN_VALUE),
       minShared: number('min-shared', raw.minShared, true, 1),
       exactBetweenness: raw.exactBetweenness === true,
-    });
-    const top = number('top', raw.top, true, 1);
-    if (options.format === 'csv') {
-      throw new UsageError(
-        '-f csv: the overlap report comes as text, md or json; netz people writes CSV',
-      );
-    }
-    const format = options.format ?? 'text';
+    };
+    const analysis = await readAndResolve(sources, settingsOf);
+    const report = overlapReport(analysis, settingsOf);
     const color =
       options.color &&
       format === 'text' &&
       options.output === undefined &&
       ctx.stdoutIsTTY &&
       (ctx.env.NO_COLOR === undefined || ctx.env.NO_COLOR === '');
-    const text = renderReport(report, format, { color, top });
+    const text =
+      format === 'csv'
+        ? renderOverlapCsv(report, table as CsvTable, analysis.people)
+        : renderReport(report, format, { color, top, sections });
     await emit(ctx, options.output, text);
     const problems: string[] = [];
-    if (report.skipped.length > 0) problems.push(`${report.skipped.length} skipped row(s)`);
-    if (report.findings.length > 0) problems.push(`${report.findings.length} finding(s)`);
+    if (report.skipped.length > 0)
+      problems.push(`${report.skipped.length} skipped row(s), listed in the report`);
+    if (report.findings.length > 0)
+      problems.push(`${report.findings.length} finding(s), listed in the report`);
+    if (ignored.length > 0)
+      problems.push(
+        `${ignored.length} file(s) in the input folders not read, not an export format (${ignored.join(', ')})`,
+      );
+    if (report.reviewPairs > 0)
+      problems.push(`${report.reviewPairs} identity pair(s) waiting for a decision in netz review`);
     if (!options.quiet && problems.length > 0) {
-      ctx.stderr(`netz: ${problems.join(' and ')}; see the report's skipped rows and findings\n`);
+      ctx.stderr(`netz: ${problems.join('; ')}\n`);
     }
     done(options.strict && problems.length > 0 ? EXIT.strict : EXIT.ok);
   });
   return command;
+}
+
+/** --sections a,b,c → the sections in the report's order; unknown names are a usage error. */
+function parseSections(value: unknown): readonly Section[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const wanted = value
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  const unknown = wanted.filter((x) => !(SECTIONS as readonly string[]).includes(x));
+  if (unknown.length > 0 || wanted.length === 0) {
+    throw new UsageError(
+      `--sections ${value}: choose from ${SECTIONS.join(', ')} (comma-separated)`,
+    );
+  }
+  return SECTIONS.filter((x) => wanted.includes(x));
 }

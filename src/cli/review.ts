@@ -6,9 +6,9 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { readAndResolve } from '../analyze.js';
 import { EXIT } from '../errors.js';
-import { markdownSafe, terminalSafe } from '../render/escape.js';
+import { csvText } from '../render/csv.js';
+import { markdownCode, markdownSafe, terminalSafe } from '../render/escape.js';
 import { renderAs } from '../render/json.js';
-import { csvCell } from '../render/people.js';
 import type { ReviewReport } from '../report/schema.js';
 import { keysOf, LINKS_FILE } from '../resolve/links.js';
 import type { SourceRecord } from '../types.js';
@@ -75,7 +75,7 @@ function renderReviewMarkdown(report: ReviewReport): string {
       .map((e) => `${e.field} ${e.level} ${e.weight.toFixed(1)}`)
       .join(', ');
     out.push(
-      `| ${p.weight.toFixed(1)} | ${who(p.a)} | ${who(p.b)} | ${markdownSafe(evidence)} | ${markdownSafe(`must,${p.a.key},${p.b.key},`)} |`,
+      `| ${p.weight.toFixed(1)} | ${who(p.a)} | ${who(p.b)} | ${markdownSafe(evidence)} | ${markdownCode(`must,${p.a.key},${p.b.key},`)} |`,
     );
   }
   return `${out.join('\n')}\n`;
@@ -96,7 +96,7 @@ function renderReviewCsv(report: ReviewReport): string {
       `${p.b.path}:${p.b.line}`,
     ]);
   }
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+  return csvText(rows);
 }
 
 export function reviewCommand(ctx: CliContext, done: (code: number) => void): Command {
@@ -176,9 +176,9 @@ async function decide(report: ReviewReport, ctx: CliContext, linksPath: string):
       .toLowerCase();
     if (answer.startsWith('q')) break;
     if (answer.startsWith('a'))
-      lines.push(['must', pair.a.key, pair.b.key, 'netz review'].map(csvCell).join(','));
+      lines.push(csvText([['must', pair.a.key, pair.b.key, 'netz review']]).trimEnd());
     else if (answer.startsWith('r'))
-      lines.push(['cannot', pair.a.key, pair.b.key, 'netz review'].map(csvCell).join(','));
+      lines.push(csvText([['cannot', pair.a.key, pair.b.key, 'netz review']]).trimEnd());
   }
   if (lines.length === 0) return;
   const target = resolve(ctx.cwd, linksPath);

@@ -6,6 +6,8 @@ export interface Intersection {
   groups: string[];
   people: number;
   members?: string[];
+  /** The members' display names, in the order of `members`. */
+  memberNames?: string[];
 }
 
 export interface IntersectionOptions {
@@ -22,11 +24,12 @@ export function measureIntersections(
   options: Partial<IntersectionOptions> = {},
 ): Intersection[] {
   const { members } = { ...INTERSECTION_DEFAULTS, ...options };
-  const combos = new Map<string, { groups: number[]; people: string[] }>();
+  const combos = new Map<string, { groups: number[]; people: string[]; names: string[] }>();
   graph.personGroups.forEach((gs, p) => {
     const key = gs.join(',');
-    const entry = combos.get(key) ?? { groups: [...gs], people: [] };
+    const entry = combos.get(key) ?? { groups: [...gs], people: [], names: [] };
     entry.people.push(graph.people[p]?.id ?? '');
+    entry.names.push(graph.people[p]?.name ?? '');
     combos.set(key, entry);
   });
   const list = [...combos.values()].sort((x, y) => {
@@ -40,6 +43,6 @@ export function measureIntersections(
   return list.map((c) => ({
     groups: c.groups.map((g) => graph.groups[g] as string),
     people: c.people.length,
-    ...(members ? { members: c.people } : {}),
+    ...(members ? { members: c.people, memberNames: c.names } : {}),
   }));
 }

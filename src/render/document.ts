@@ -1,15 +1,15 @@
-// Report → a document of blocks (headings, paragraphs, tables, bars) that the text and Markdown
-// renderers lay out, each escaping values for its medium. Deciding what to show, in which order
-// and how numbers read happens here once; renderers only format.
+// Report → a document of blocks (headings, paragraphs, tables, bars, diagrams) that the text and
+// Markdown renderers lay out, each escaping values for its medium. Deciding what to show, in which
+// order, in which language and how numbers read happens here once; renderers only format.
 import type { OverlapReport } from '../report/schema.js';
-import { fixed2, one, percent, plural, pvalue } from './format.js';
+import { type Lang, listOf, noteText, numbers, type StoryFacts, WORDS } from './i18n.js';
 import { codesOf, explain } from './messages.js';
 
 export type Tone = 'plain' | 'strong' | 'dim' | 'bad' | 'good';
 export type Cell = string | { readonly text: string; readonly tone: Tone };
 
 export type Block =
-  | { readonly kind: 'title'; readonly text: string }
+  | { readonly kind: 'title'; readonly text: string; readonly heading: string }
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string; readonly tone?: Tone }
   | {
@@ -22,36 +22,77 @@ export type Block =
     }
   | {
       readonly kind: 'bars';
+      readonly unit: string;
       readonly rows: readonly { label: string; value: number; text: string }[];
+    }
+  /** A list that Markdown folds away (<details>) and the terminal prints as one paragraph. */
+  | { readonly kind: 'details'; readonly summary: string; readonly items: readonly string[] }
+  /** The groups as a graph, shared people on the edges (Markdown: Mermaid; terminal: nothing). */
+  | {
+      readonly kind: 'group-graph';
+      readonly title: string;
+      readonly note: string;
+      readonly groups: readonly string[];
+      readonly edges: readonly { a: string; b: string; shared: number }[];
+    }
+  /** A bar chart (Markdown: Mermaid xychart; the terminal has the bars already). */
+  | {
+      readonly kind: 'chart';
+      readonly title: string;
+      readonly x: string;
+      readonly y: string;
+      readonly labels: readonly string[];
+      readonly values: readonly number[];
     };
+
+/** The parts of the report, in their order; --sections picks some. */
+export const SECTIONS = [
+  'story',
+  'groups',
+  'pairs',
+  'intersections',
+  'fish',
+  'bridges',
+  'communities',
+  'cliques',
+  'never-meet',
+  'pond',
+  'reach',
+  'fresh',
+  'accounting',
+] as const;
+export type Section = (typeof SECTIONS)[number];
 
 export interface DocumentOptions {
   /** How many rows long lists show (the JSON is always complete). */
   readonly top: number;
+  /** The sections to show, in the report's order. */
+  readonly sections: readonly Section[];
 }
 
-export const DOCUMENT_DEFAULTS: Readonly<DocumentOptions> = Object.freeze({ top: 10 });
+export const DOCUMENT_DEFAULTS: Readonly<DocumentOptions> = Object.freeze({
+  top: 10,
+  sections: SECTIONS,
+});
+
+/** At most this many edges in the group graph (the strongest); more is unreadable. */
+const GRAPH_EDGES = 40;
 
 const bad = (text: string): Cell => ({ text, tone: 'bad' });
 const dim = (text: string): Cell => ({ text, tone: 'dim' });
 
 /** "… and 12 more (all in -f json)" when a list was cut. */
-function more(total: number, shown: number): Block[] {
+function more(lang: Lang, total: number, shown: number): Block[] {
   return total > shown
-    ? [
-        {
-          kind: 'paragraph',
-          text: `… and ${total - shown} more (all of them in -f json)`,
-          tone: 'dim',
-        },
-      ]
+    ? [{ kind: 'paragraph', text: WORDS[lang].more(total - shown), tone: 'dim' }]
     : [];
 }
 
 /** A table of `file:line` codes with one sentence per code; nothing when the list is empty. */
 function locatedCodes(
+  lang: Lang,
   title: string,
-  column: string,
+  column: 'reason' | 'finding',
   items: readonly { path: string; line: number; code: string }[],
 ): Block[] {
   if (items.length === 0) return [];
@@ -59,22 +100,59 @@ function locatedCodes(
     { kind: 'heading', text: `${title} (${items.length})` },
     {
       kind: 'table',
-      head: ['file', 'line', column],
+      head: WORDS[lang].locatedHead(column),
       align: ['l', 'r', 'l'],
       widths: [60, 6, 20],
       rows: items.map((s) => [s.path, String(s.line), s.code]),
     },
     ...codesOf(items).map(
-      (code): Block => ({ kind: 'paragraph', text: `${code}: ${explain(code)}`, tone: 'dim' }),
+      (code): Block => ({
+        kind: 'paragraph',
+        text: `${code}: ${explain(code, lang)}`,
+        tone: 'dim',
+      }),
     ),
   ];
+}
+
+/** The facts the story paragraph tells, from the report. */
+function storyFacts(report: OverlapReport, lang: Lang): StoryFacts {
+  const f = numbers(lang);
+  const seats = report.fish.regulars.reduce((s, r) => s + r.events, 0);
+  const closest = [...report.pairs].sort(
+    (x, y) => y.shared - x.shared || (x.a + x.b < y.a + y.b ? -1 : 1),
+  )[0];
+  const bridge = report.bridges[0];
+  const pop = report.population;
+  return {
+    groups: report.totals.groups,
+    people: report.totals.people,
+    minGroups: report.fish.minGroups,
+    regulars: report.fish.regulars.length,
+    regularSeats: f.percent(report.totals.records === 0 ? null : seats / report.totals.records),
+    disconnected: report.disconnected.map((d) => [d.a, d.b] as const),
+    closest:
+      closest === undefined || closest.shared === 0
+        ? null
+        : { a: closest.a, b: closest.b, shared: closest.shared },
+    bridge:
+      bridge === undefined || bridge.betweenness === 0
+        ? null
+        : { name: bridge.name, cut: bridge.cutVertex, groups: bridge.groups.length },
+    pond: pop.observed === 0 ? null : String(Math.round(pop.chao1.estimate)),
+    coverage: pop.observed === 0 ? null : f.percent(pop.coverage),
+  };
 }
 
 export function buildDocument(
   report: OverlapReport,
   options: Partial<DocumentOptions> = {},
 ): Block[] {
-  const { top } = { ...DOCUMENT_DEFAULTS, ...options };
+  const { top, sections } = { ...DOCUMENT_DEFAULTS, ...options };
+  const lang = report.options.lang;
+  const w = WORDS[lang];
+  const f = numbers(lang);
+  const shown = new Set<Section>(sections);
   const t = report.totals;
   const blocks: Block[] = [];
   const nameOf = new Map<string, string>();
@@ -86,271 +164,355 @@ export function buildDocument(
     c.members.forEach((id, i) => {
       nameOf.set(id, c.names[i] ?? id);
     });
+  if (report.options.members)
+    for (const i of report.intersections)
+      (i.members ?? []).forEach((id, k) => {
+        const name = i.memberNames?.[k];
+        if (name !== undefined) nameOf.set(id, name);
+      });
 
   blocks.push({
     kind: 'title',
-    text: `netz overlap: ${plural(t.groups, 'group')}, ${plural(t.events, 'event')}, ${plural(t.records, 'record')}, ${plural(t.people, 'person', 'people')}`,
+    heading: w.reportTitle,
+    text: w.title(t.groups, t.events, t.records, t.people),
   });
 
-  blocks.push({ kind: 'heading', text: 'Groups' });
-  blocks.push({
-    kind: 'table',
-    head: ['group', 'events', 'records', 'people', 'exclusive', 'regulars hold'],
-    align: ['l', 'r', 'r', 'r', 'r', 'r'],
-    widths: [36, 6, 7, 6, 9, 13],
-    rows: report.groups.map((g) => [
-      g.name,
-      String(g.events),
-      String(g.records),
-      String(g.people),
-      String(g.exclusive),
-      percent(g.regularShare),
-    ]),
-  });
+  if (shown.has('story')) {
+    blocks.push({ kind: 'heading', text: w.inBrief });
+    blocks.push({ kind: 'paragraph', text: w.story(storyFacts(report, lang)) });
+  }
+
+  if (shown.has('groups')) {
+    blocks.push({ kind: 'heading', text: w.groups });
+    blocks.push({
+      kind: 'table',
+      head: w.groupsHead,
+      align: ['l', 'r', 'r', 'r', 'r', 'r'],
+      widths: [36, 7, 8, 8, 9, 17],
+      rows: report.groups.map((g) => [
+        g.name,
+        String(g.events),
+        String(g.records),
+        String(g.people),
+        String(g.exclusive),
+        f.percent(g.regularShare),
+      ]),
+    });
+  }
 
   const pairs = [...report.pairs].sort(
     (x, y) => y.shared - x.shared || y.jaccard - x.jaccard || (x.a + x.b < y.a + y.b ? -1 : 1),
   );
-  const shownPairs = pairs.length <= 45 ? pairs : pairs.slice(0, Math.max(top, 20));
-  blocks.push({ kind: 'heading', text: 'Pairs of groups' });
-  blocks.push({
-    kind: 'paragraph',
-    text: `Expected overlap, lift and p (hypergeometric, P(X ≥ shared)) assume a population of ${report.options.population.n} people (${report.options.population.source}); q is Benjamini–Hochberg over all ${report.pairs.length} pairs.`,
-    tone: 'dim',
-  });
-  blocks.push({
-    kind: 'table',
-    head: ['group A', 'group B', 'shared', 'jacc.', 'overl.', 'exp.', 'lift', 'p', 'q'],
-    align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-    widths: [19, 19, 6, 5, 6, 6, 5, 7, 7],
-    rows: shownPairs.map((p) => [
-      p.a,
-      p.b,
-      p.shared === 0 ? bad('0') : String(p.shared),
-      fixed2(p.jaccard),
-      fixed2(p.overlap),
-      one(p.expected),
-      p.lift === null ? '–' : one(p.lift),
-      pvalue(p.pValue),
-      p.qValue < 0.05 ? { text: pvalue(p.qValue), tone: 'good' } : pvalue(p.qValue),
-    ]),
-  });
-  blocks.push(...more(pairs.length, shownPairs.length));
+  if (shown.has('pairs')) {
+    const edges = pairs.filter((p) => p.shared > 0).slice(0, GRAPH_EDGES);
+    blocks.push({
+      kind: 'group-graph',
+      title: w.graph,
+      note: w.graphNote,
+      groups: report.groups.map((g) => g.name),
+      edges: edges.map((p) => ({ a: p.a, b: p.b, shared: p.shared })),
+    });
+    const shownPairs = pairs.length <= 45 ? pairs : pairs.slice(0, Math.max(top, 20));
+    blocks.push({ kind: 'heading', text: w.pairs });
+    blocks.push({
+      kind: 'paragraph',
+      text: w.pairsNote(
+        report.options.population.n,
+        report.options.population.source,
+        report.pairs.length,
+      ),
+      tone: 'dim',
+    });
+    blocks.push({
+      kind: 'table',
+      head: w.pairsHead,
+      align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      widths: [19, 19, 6, 5, 6, 6, 5, 7, 7],
+      rows: shownPairs.map((p) => [
+        p.a,
+        p.b,
+        p.shared === 0 ? bad('0') : String(p.shared),
+        f.fixed2(p.jaccard),
+        f.fixed2(p.overlap),
+        f.one(p.expected),
+        p.lift === null ? '–' : f.one(p.lift),
+        f.pvalue(p.pValue),
+        p.qValue < 0.05 ? { text: f.pvalue(p.qValue), tone: 'good' } : f.pvalue(p.qValue),
+      ]),
+    });
+    blocks.push(...more(lang, pairs.length, shownPairs.length));
+  }
 
-  blocks.push({ kind: 'heading', text: 'Intersections (exactly these groups)' });
-  const mostPeople = Math.max(1, ...report.intersections.map((i) => i.people));
-  blocks.push({
-    kind: 'bars',
-    rows: report.intersections.slice(0, top).map((i) => ({
-      label: i.groups.join(' + '),
-      value: i.people / mostPeople,
-      text: String(i.people),
-    })),
-  });
-  if (report.options.members) {
-    for (const i of report.intersections.slice(0, top)) {
+  if (shown.has('intersections')) {
+    blocks.push({ kind: 'heading', text: w.intersections });
+    const mostPeople = Math.max(1, ...report.intersections.map((i) => i.people));
+    blocks.push({
+      kind: 'bars',
+      unit: w.people,
+      rows: report.intersections.slice(0, top).map((i) => ({
+        label: i.groups.join(' + '),
+        value: i.people / mostPeople,
+        text: String(i.people),
+      })),
+    });
+    if (report.options.members) {
+      for (const i of report.intersections.slice(0, top)) {
+        blocks.push({
+          kind: 'details',
+          summary: `${w.membersOf(i.groups.join(' + '))} (${i.people})`,
+          items: (i.members ?? []).map((id) => nameOf.get(id) ?? id),
+        });
+      }
+    }
+    blocks.push(
+      ...more(lang, report.intersections.length, Math.min(top, report.intersections.length)),
+    );
+  }
+
+  if (shown.has('fish')) {
+    blocks.push({ kind: 'heading', text: w.groupsPerPerson });
+    const mostHist = Math.max(1, ...report.fish.groupsPerPerson.map((h) => h.people));
+    blocks.push({
+      kind: 'bars',
+      unit: w.people,
+      rows: report.fish.groupsPerPerson.map((h) => ({
+        label: String(h.groups),
+        value: h.people / mostHist,
+        text: String(h.people),
+      })),
+    });
+    blocks.push({
+      kind: 'chart',
+      title: w.groupsPerPerson,
+      x: w.groupsPerPersonAxis,
+      y: w.people,
+      labels: report.fish.groupsPerPerson.map((h) => String(h.groups)),
+      values: report.fish.groupsPerPerson.map((h) => h.people),
+    });
+    blocks.push({
+      kind: 'paragraph',
+      text: w.concentration(
+        f.percent(report.fish.top10Share),
+        report.fish.gini === null ? '–' : f.fixed2(report.fish.gini),
+      ),
+    });
+
+    const regulars = report.fish.regulars;
+    blocks.push({ kind: 'heading', text: w.regulars(report.fish.minGroups, regulars.length) });
+    if (regulars.length === 0) blocks.push({ kind: 'paragraph', text: w.nobody });
+    else {
       blocks.push({
-        kind: 'paragraph',
-        text: `${i.groups.join(' + ')}: ${(i.members ?? []).map((id) => nameOf.get(id) ?? id).join(', ')}`,
+        kind: 'table',
+        head: w.regularsHead,
+        align: ['l', 'l', 'r', 'r', 'l'],
+        widths: [24, 6, 6, 6, 48],
+        rows: regulars
+          .slice(0, top)
+          .map((r) => [
+            r.name,
+            dim(r.id),
+            String(r.groups.length),
+            String(r.events),
+            r.groups.join(', '),
+          ]),
+      });
+      blocks.push(...more(lang, regulars.length, Math.min(top, regulars.length)));
+    }
+  }
+
+  if (shown.has('bridges')) {
+    blocks.push({ kind: 'heading', text: w.bridges });
+    const b = report.betweenness;
+    blocks.push({
+      kind: 'paragraph',
+      text: w.bridgesNote(b.exact, b.pivots ?? 0, report.options.seed, b.cutVertices),
+      tone: 'dim',
+    });
+    if (report.bridges.length === 0) blocks.push({ kind: 'paragraph', text: w.noBridges });
+    else {
+      blocks.push({
+        kind: 'table',
+        head: w.bridgesHead,
+        align: ['l', 'r', 'l', 'r', 'r', 'r'],
+        widths: [30, 11, 7, 10, 9, 7],
+        rows: report.bridges
+          .slice(0, top)
+          .map((x) => [
+            x.name,
+            f.decimals(x.betweenness, 4),
+            x.cutVertex ? bad(w.yes) : w.no,
+            x.constraint === null ? '–' : f.decimals(x.constraint, 3),
+            x.effectiveSize === null ? '–' : f.one(x.effectiveSize),
+            String(x.groups.length),
+          ]),
       });
     }
   }
-  blocks.push(...more(report.intersections.length, Math.min(top, report.intersections.length)));
 
-  blocks.push({ kind: 'heading', text: 'Groups per person' });
-  const mostHist = Math.max(1, ...report.fish.groupsPerPerson.map((h) => h.people));
-  blocks.push({
-    kind: 'bars',
-    rows: report.fish.groupsPerPerson.map((h) => ({
-      label: String(h.groups),
-      value: h.people / mostHist,
-      text: String(h.people),
-    })),
-  });
-  blocks.push({
-    kind: 'paragraph',
-    text: `The top 10 % of people hold ${percent(report.fish.top10Share)} of all records; Gini of records per person: ${report.fish.gini === null ? '–' : fixed2(report.fish.gini)}.`,
-  });
-
-  const regulars = report.fish.regulars;
-  blocks.push({
-    kind: 'heading',
-    text: `Regulars: in ${report.fish.minGroups} or more groups (${plural(regulars.length, 'person', 'people')})`,
-  });
-  if (regulars.length === 0) blocks.push({ kind: 'paragraph', text: 'Nobody.' });
-  else {
-    blocks.push({
-      kind: 'table',
-      head: ['name', 'id', 'groups', 'events', 'in'],
-      align: ['l', 'l', 'r', 'r', 'l'],
-      widths: [24, 6, 6, 6, 48],
-      rows: regulars
-        .slice(0, top)
-        .map((r) => [
-          r.name,
-          dim(r.id),
-          String(r.groups.length),
-          String(r.events),
-          r.groups.join(', '),
-        ]),
-    });
-    blocks.push(...more(regulars.length, Math.min(top, regulars.length)));
-  }
-
-  blocks.push({ kind: 'heading', text: 'Bridges' });
-  const b = report.betweenness;
-  blocks.push({
-    kind: 'paragraph',
-    text: `Betweenness on the person projection (people are linked when they shared an event), ${b.exact ? 'exact' : `estimated from ${b.pivots} sampled people (seed ${report.options.seed})`}; ${plural(b.cutVertices, 'person is a cut vertex', 'people are cut vertices')} whose absence splits the network.`,
-    tone: 'dim',
-  });
-  if (report.bridges.length === 0)
-    blocks.push({ kind: 'paragraph', text: 'Nobody lies between others.' });
-  else {
-    blocks.push({
-      kind: 'table',
-      head: ['name', 'betweenness', 'cut', 'constraint', 'eff. size', 'groups'],
-      align: ['l', 'r', 'l', 'r', 'r', 'r'],
-      widths: [30, 11, 3, 10, 9, 6],
-      rows: report.bridges
-        .slice(0, top)
-        .map((x) => [
-          x.name,
-          x.betweenness.toFixed(4),
-          x.cutVertex ? bad('yes') : 'no',
-          x.constraint === null ? '–' : x.constraint.toFixed(3),
-          x.effectiveSize === null ? '–' : one(x.effectiveSize),
-          String(x.groups.length),
-        ]),
-    });
-  }
-
-  const c = report.communities;
-  blocks.push({ kind: 'heading', text: 'Communities' });
-  const real = c.list.filter((x) => x.size >= 2);
-  blocks.push({
-    kind: 'paragraph',
-    text: `Louvain on shared events (seed ${c.seed}, resolution ${c.resolution}): ${plural(real.length, 'community', 'communities')} of two or more people, modularity ${c.modularity === null ? '–' : fixed2(c.modularity)}.`,
-    tone: 'dim',
-  });
-  if (real.length > 0) {
-    blocks.push({
-      kind: 'table',
-      head: ['#', 'size', 'mostly from', 'central members'],
-      align: ['r', 'r', 'l', 'l'],
-      widths: [3, 5, 44, 40],
-      rows: real.slice(0, top).map((x) => [
-        String(x.id),
-        String(x.size),
-        Object.entries(x.groups)
-          .slice(0, 3)
-          .map(([g, n]) => `${g} (${n})`)
-          .join(', '),
-        x.central.map((m) => m.name).join(', '),
-      ]),
-    });
-    blocks.push(...more(real.length, Math.min(top, real.length)));
-  }
-
-  const q = report.cliques;
-  blocks.push({
-    kind: 'heading',
-    text: `Cliques: people who shared ${q.minShared} or more events`,
-  });
-  blocks.push({
-    kind: 'paragraph',
-    text: `${plural(q.list.length, 'maximal clique')} of three or more${q.capped ? ` (stopped at the cap of ${report.options.cliqueCap})` : ''}; innermost core: ${plural(q.coreSize, 'person', 'people')} with core number ${q.maxCore}.`,
-    tone: q.capped ? 'bad' : 'dim',
-  });
-  if (q.list.length > 0) {
-    blocks.push({
-      kind: 'table',
-      head: ['size', 'members', 'groups'],
-      align: ['r', 'l', 'r'],
-      widths: [4, 80, 6],
-      rows: q.list
-        .slice(0, Math.min(top, 5))
-        .map((x) => [String(x.size), x.names.join(', '), String(x.groups.length)]),
-    });
-    blocks.push(...more(q.list.length, Math.min(top, 5, q.list.length)));
-  }
-
-  blocks.push({ kind: 'heading', text: 'Groups that never meet' });
-  if (report.disconnected.length === 0)
-    blocks.push({ kind: 'paragraph', text: 'Every pair of groups shares somebody.' });
-  for (const d of report.disconnected.slice(0, top)) {
-    const path =
-      d.path === null
-        ? 'no chain of shared members links them'
-        : `nearest chain: ${d.path.map((step, i) => (i % 2 === 1 ? `(${nameOf.get(step) ?? step})` : step)).join(' ')}`;
-    const intro =
-      d.introducers.length === 0
-        ? 'nobody of either group has met anyone of the other'
-        : `could introduce: ${d.introducers.map((i) => `${i.name} (${i.ties})`).join(', ')}`;
-    blocks.push({ kind: 'paragraph', text: `${d.a} × ${d.b}: ${path}; ${intro}.` });
-  }
-  blocks.push(...more(report.disconnected.length, Math.min(top, report.disconnected.length)));
-
-  const pop = report.population;
-  blocks.push({ kind: 'heading', text: 'How big is the pond?' });
-  const chapmanText =
-    pop.chapman === null
-      ? ''
-      : ` Chapman for the two largest lists (${pop.chapman.a} × ${pop.chapman.b}): ${one(pop.chapman.estimate)} (95 % ${one(pop.chapman.ci95[0])}–${one(pop.chapman.ci95[1])}).`;
-  blocks.push({
-    kind: 'paragraph',
-    text: `${pop.observed} people seen; ${pop.f1} in one group, ${pop.f2} in two. Chao1 estimates at least ${one(pop.chao1.estimate)} (se ${one(pop.chao1.se)}, 95 % ${one(pop.chao1.ci95[0])}–${one(pop.chao1.ci95[1])}), so the lists have caught ${percent(pop.coverage)} of the pond.${chapmanText} Regulars make lists dependent, so these are lower bounds.`,
-  });
-
-  blocks.push({ kind: 'heading', text: 'Reach: where to meet the most new people' });
-  blocks.push({
-    kind: 'table',
-    head: ['step', 'group', 'new people', 'total'],
-    align: ['r', 'l', 'r', 'r'],
-    widths: [4, 40, 10, 6],
-    rows: report.reach.order
-      .slice(0, top)
-      .map((r, i) => [String(i + 1), r.group, String(r.gain), String(r.cumulative)]),
-  });
-  if (report.reach.have.length > 0) {
+  if (shown.has('communities')) {
+    const c = report.communities;
+    blocks.push({ kind: 'heading', text: w.communities });
+    const real = c.list.filter((x) => x.size >= 2);
     blocks.push({
       kind: 'paragraph',
-      text: `Already attending ${report.reach.have.join(', ')}; new people each other group adds:`,
+      text: w.communitiesNote(
+        c.seed,
+        f.decimals(c.resolution, c.resolution % 1 === 0 ? 0 : 2),
+        real.length,
+        c.modularity === null ? '–' : f.fixed2(c.modularity),
+      ),
+      tone: 'dim',
     });
+    if (real.length > 0) {
+      blocks.push({
+        kind: 'table',
+        head: w.communitiesHead,
+        align: ['r', 'r', 'l', 'l'],
+        widths: [3, 5, 44, 40],
+        rows: real.slice(0, top).map((x) => [
+          String(x.id),
+          String(x.size),
+          Object.entries(x.groups)
+            .slice(0, 3)
+            .map(([g, n]) => `${g} (${n})`)
+            .join(', '),
+          x.central.map((m) => m.name).join(', '),
+        ]),
+      });
+      blocks.push(...more(lang, real.length, Math.min(top, real.length)));
+    }
+  }
+
+  if (shown.has('cliques')) {
+    const q = report.cliques;
+    blocks.push({ kind: 'heading', text: w.cliques(q.minShared) });
     blocks.push({
-      kind: 'table',
-      head: ['group', 'new people'],
-      align: ['l', 'r'],
-      widths: [40, 10],
-      rows: report.reach.marginal.slice(0, top).map((m) => [m.group, String(m.gain)]),
+      kind: 'paragraph',
+      text: w.cliquesNote(
+        q.list.length,
+        q.capped ? report.options.cliqueCap : null,
+        q.coreSize,
+        q.maxCore,
+      ),
+      tone: q.capped ? 'bad' : 'dim',
+    });
+    if (q.list.length > 0) {
+      blocks.push({
+        kind: 'table',
+        head: w.cliquesHead,
+        align: ['r', 'l', 'r'],
+        widths: [5, 80, 7],
+        rows: q.list
+          .slice(0, Math.min(top, 5))
+          .map((x) => [String(x.size), x.names.join(', '), String(x.groups.length)]),
+      });
+      blocks.push(...more(lang, q.list.length, Math.min(top, 5, q.list.length)));
+    }
+  }
+
+  if (shown.has('never-meet')) {
+    blocks.push({ kind: 'heading', text: w.neverMeet });
+    if (report.disconnected.length === 0) blocks.push({ kind: 'paragraph', text: w.allMeet });
+    for (const d of report.disconnected.slice(0, top)) {
+      const path =
+        d.path === null
+          ? w.noChain
+          : w.chain(
+              d.path
+                .map((step, i) => (i % 2 === 1 ? `(${nameOf.get(step) ?? step})` : step))
+                .join(' '),
+            );
+      const intro =
+        d.introducers.length === 0
+          ? w.noIntroducer
+          : w.introducers(d.introducers.map((i) => `${i.name} (${i.ties})`).join(', '));
+      blocks.push({ kind: 'paragraph', text: `${d.a} × ${d.b}: ${path}; ${intro}.` });
+    }
+    blocks.push(
+      ...more(lang, report.disconnected.length, Math.min(top, report.disconnected.length)),
+    );
+  }
+
+  if (shown.has('pond')) {
+    const pop = report.population;
+    blocks.push({ kind: 'heading', text: w.pond });
+    const chapmanText =
+      pop.chapman === null
+        ? ''
+        : w.chapman(
+            pop.chapman.a,
+            pop.chapman.b,
+            f.one(pop.chapman.estimate),
+            f.one(pop.chapman.ci95[0]),
+            f.one(pop.chapman.ci95[1]),
+          );
+    blocks.push({
+      kind: 'paragraph',
+      text: w.pondText(
+        pop.observed,
+        pop.f1,
+        pop.f2,
+        f.one(pop.chao1.estimate),
+        f.one(pop.chao1.se),
+        f.one(pop.chao1.ci95[0]),
+        f.one(pop.chao1.ci95[1]),
+        f.percent(pop.coverage),
+        chapmanText,
+      ),
     });
   }
 
-  if (report.freshness.length > 0) {
-    blocks.push({ kind: 'heading', text: 'Fresh faces per month' });
+  if (shown.has('reach')) {
+    blocks.push({ kind: 'heading', text: w.reach });
     blocks.push({
       kind: 'table',
-      head: ['group', 'month', 'attendees', 'new', 'new %', 'seen later'],
+      head: w.reachHead,
+      align: ['r', 'l', 'r', 'r'],
+      widths: [7, 40, 13, 6],
+      rows: report.reach.order
+        .slice(0, top)
+        .map((r, i) => [String(i + 1), r.group, String(r.gain), String(r.cumulative)]),
+    });
+    if (report.reach.have.length > 0) {
+      blocks.push({ kind: 'paragraph', text: w.have(listOf(report.reach.have, lang)) });
+      blocks.push({
+        kind: 'table',
+        head: w.haveHead,
+        align: ['l', 'r'],
+        widths: [40, 13],
+        rows: report.reach.marginal.slice(0, top).map((m) => [m.group, String(m.gain)]),
+      });
+    }
+  }
+
+  if (shown.has('fresh') && report.freshness.length > 0) {
+    blocks.push({ kind: 'heading', text: w.fresh });
+    blocks.push({
+      kind: 'table',
+      head: w.freshHead,
       align: ['l', 'l', 'r', 'r', 'r', 'r'],
-      widths: [36, 7, 9, 4, 5, 10],
-      rows: report.freshness.map((f) => [
-        f.group,
-        f.month,
-        String(f.attendees),
-        String(f.newcomers),
-        percent(f.attendees === 0 ? null : f.newcomers / f.attendees),
-        String(f.returningLater),
+      widths: [36, 7, 12, 4, 5, 13],
+      rows: report.freshness.map((x) => [
+        x.group,
+        x.month,
+        String(x.attendees),
+        String(x.newcomers),
+        f.percent(x.attendees === 0 ? null : x.newcomers / x.attendees),
+        String(x.returningLater),
       ]),
     });
   }
 
-  blocks.push(...locatedCodes('Skipped rows', 'reason', report.skipped));
-  blocks.push(...locatedCodes('Findings', 'finding', report.findings));
-  // The population caveat is said in the pond paragraph already.
-  const notes = report.notes.filter((n) => !n.startsWith('population:'));
-  if (notes.length > 0) {
-    blocks.push({ kind: 'heading', text: 'Notes' });
-    for (const note of notes) blocks.push({ kind: 'paragraph', text: note, tone: 'dim' });
+  if (shown.has('accounting')) {
+    blocks.push(...locatedCodes(lang, w.skipped, 'reason', report.skipped));
+    blocks.push(...locatedCodes(lang, w.findings, 'finding', report.findings));
+    // The population caveat is said in the pond paragraph already.
+    const notes = report.notes.filter((n) => !n.startsWith('population:'));
+    if (notes.length > 0) {
+      blocks.push({ kind: 'heading', text: w.notes });
+      for (const note of notes)
+        blocks.push({ kind: 'paragraph', text: noteText(note, lang), tone: 'dim' });
+    }
   }
   return blocks;
 }

@@ -1,6 +1,7 @@
 // Renderers as a registry keyed by format. Each takes the Report and returns a string; none
 // computes anything or prints.
 import type { OverlapReport } from '../report/schema.js';
+import type { DocumentOptions, Section } from './document.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
@@ -12,11 +13,20 @@ export interface RenderOptions {
   readonly color: boolean;
   /** How many rows long lists show in text and Markdown. */
   readonly top?: number;
+  /** The sections text and Markdown show (default: all). */
+  readonly sections?: readonly Section[] | undefined;
+}
+
+function documentOptions(o: RenderOptions): Partial<DocumentOptions> {
+  return {
+    ...(o.top === undefined ? {} : { top: o.top }),
+    ...(o.sections === undefined ? {} : { sections: o.sections }),
+  };
 }
 
 const RENDERERS: Readonly<Record<Format, (r: OverlapReport, o: RenderOptions) => string>> = {
-  text: (r, o) => renderText(r, { color: o.color, ...(o.top === undefined ? {} : { top: o.top }) }),
-  md: (r, o) => renderMarkdown(r, o.top === undefined ? {} : { top: o.top }),
+  text: (r, o) => renderText(r, { color: o.color, ...documentOptions(o) }),
+  md: (r, o) => renderMarkdown(r, documentOptions(o)),
   json: (r) => renderJson(r),
 };
 

@@ -1,8 +1,10 @@
-// Report → GitHub-flavoured Markdown: the document's blocks as headings, paragraphs and GFM
-// tables, with every value from the data escaped so it can neither break a table nor inject markup.
+// Report → GitHub-flavoured Markdown, one self-contained file: the document's blocks as headings,
+// paragraphs, GFM tables, Mermaid diagrams (the groups as a graph, groups per person as a chart)
+// and <details> for long member lists. Every value from the data is escaped for where it lands
+// (Markdown text, HTML, a Mermaid label), so it can neither break a table nor inject markup.
 import type { OverlapReport } from '../report/schema.js';
 import { type Block, buildDocument, type Cell, type DocumentOptions } from './document.js';
-import { markdownSafe } from './escape.js';
+import { htmlSafe, markdownSafe, mermaidSafe } from './escape.js';
 
 function cellText(cell: Cell): string {
   return markdownSafe(typeof cell === 'string' ? cell : cell.text);
@@ -17,6 +19,30 @@ function table(block: Extract<Block, { kind: 'table' }>): string[] {
   ];
 }
 
+/** The groups as nodes (g0, g1, … in report order), shared people as edge labels. */
+function groupGraph(block: Extract<Block, { kind: 'group-graph' }>): string[] {
+  const id = new Map(block.groups.map((g, i) => [g, `g${i}`]));
+  return [
+    '```mermaid',
+    'flowchart LR',
+    ...block.groups.map((g) => `  ${id.get(g)}["${mermaidSafe(g)}"]`),
+    ...block.edges.map((e) => `  ${id.get(e.a)} ---|${e.shared}| ${id.get(e.b)}`),
+    '```',
+  ];
+}
+
+function chart(block: Extract<Block, { kind: 'chart' }>): string[] {
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${mermaidSafe(block.title)}"`,
+    `  x-axis "${mermaidSafe(block.x)}" [${block.labels.map((l) => `"${mermaidSafe(l)}"`).join(', ')}]`,
+    `  y-axis "${mermaidSafe(block.y)}"`,
+    `  bar [${block.values.join(', ')}]`,
+    '```',
+  ];
+}
+
 export function renderMarkdown(
   report: OverlapReport,
   options: Partial<DocumentOptions> = {},
@@ -25,12 +51,7 @@ export function renderMarkdown(
   for (const block of buildDocument(report, options)) {
     switch (block.kind) {
       case 'title':
-        out.push(
-          '# netz overlap report',
-          '',
-          `${markdownSafe(block.text.replace(/^netz overlap: /, ''))}.`,
-          '',
-        );
+        out.push(`# ${markdownSafe(block.heading)}`, '', `${markdownSafe(block.text)}.`, '');
         break;
       case 'heading':
         out.push(`## ${markdownSafe(block.text)}`, '');
@@ -46,13 +67,32 @@ export function renderMarkdown(
         out.push('');
         break;
       case 'bars':
-        out.push('| | people | |', '| :--- | ---: | :--- |');
+        out.push(`| | ${markdownSafe(block.unit)} | |`, '| :--- | ---: | :--- |');
         for (const row of block.rows) {
           out.push(
             `| ${markdownSafe(row.label)} | ${row.text} | ${'█'.repeat(Math.round(row.value * 30))} |`,
           );
         }
         out.push('');
+        break;
+      case 'details':
+        out.push(`<details><summary>${htmlSafe(block.summary)}</summary>`, '');
+        for (const item of block.items) out.push(`- ${markdownSafe(item)}`);
+        out.push('', '</details>', '');
+        break;
+      case 'group-graph':
+        if (block.edges.length > 0)
+          out.push(
+            `## ${markdownSafe(block.title)}`,
+            '',
+            `*${markdownSafe(block.note)}*`,
+            '',
+            ...groupGraph(block),
+            '',
+          );
+        break;
+      case 'chart':
+        if (block.values.length > 0) out.push(...chart(block), '');
         break;
     }
   }

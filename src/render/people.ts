@@ -1,6 +1,7 @@
 // PeopleReport → text, Markdown, CSV or JSON: each person with the records it is made of; with
 // --explain, which evidence merged which records with which weight.
 import type { PeopleReport } from '../report/schema.js';
+import { csvText } from './csv.js';
 import { markdownSafe, terminalSafe } from './escape.js';
 import { plural } from './format.js';
 
@@ -56,11 +57,6 @@ export function renderPeopleMarkdown(report: PeopleReport): string {
 }
 
 /** A CSV cell: quoted when needed; a cell that could start a formula is neutralised with '. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function renderPeopleCsv(report: PeopleReport): string {
   const rows = [['id', 'name', 'emails', 'groups', 'path', 'line', 'group', 'event', 'status']];
   for (const p of report.people) {
@@ -78,5 +74,5 @@ export function renderPeopleCsv(report: PeopleReport): string {
       ]);
     }
   }
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+  return csvText(rows);
 }

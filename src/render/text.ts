@@ -95,7 +95,18 @@ export function renderText(report: OverlapReport, options: TextOptions): string 
   for (const block of buildDocument(report, options)) {
     switch (block.kind) {
       case 'title':
-        out.push(c.bold(terminalSafe(block.text)));
+        out.push(c.bold(terminalSafe(`netz overlap: ${block.text}`)));
+        break;
+      case 'details':
+        out.push(
+          ...wrap(terminalSafe(`${block.summary}: ${block.items.join(', ')}`), width - 2, '  ').map(
+            (l) => `  ${l}`,
+          ),
+        );
+        break;
+      case 'group-graph':
+      case 'chart':
+        // Diagrams are for Markdown; the terminal has the tables and bars.
         break;
       case 'heading':
         out.push('', c.bold.underline(terminalSafe(block.text)));

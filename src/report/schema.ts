@@ -26,6 +26,8 @@ export const LocatedCodeSchema = z.strictObject({
 });
 
 export const OverlapOptionsSchema = z.strictObject({
+  /** The language of the text and Markdown reports (JSON keys stay English). */
+  lang: z.enum(['en', 'de']),
   match: z.enum(['fuzzy', 'exact']),
   minGroups: z.number().int().positive(),
   attendedOnly: z.boolean(),
@@ -63,6 +65,8 @@ export const OverlapReportSchema = z.strictObject({
   skipped: z.array(LocatedCodeSchema),
   findings: z.array(LocatedCodeSchema),
   totals: z.strictObject({ groups: count, events: count, records: count, people: count }),
+  /** Pairs of records that wait for a decision in `netz review` (fuzzy matching). */
+  reviewPairs: count,
   groups: z.array(
     z.strictObject({
       name: z.string(),
@@ -91,6 +95,7 @@ export const OverlapReportSchema = z.strictObject({
       groups: z.array(z.string()),
       people: count,
       members: z.array(z.string()).optional(),
+      memberNames: z.array(z.string()).optional(),
     }),
   ),
   fish: z.strictObject({

@@ -30,6 +30,9 @@ function hasNonAscii(value: string): boolean {
  * first names only after full names; ties
  * prefer the original letters (ü over ue), then code point order.
  */
+/** The display name of a person whose records carry no name. */
+export const NO_NAME = '(no name)';
+
 export function displayName(records: readonly SourceRecord[]): string {
   const counts = new Map<string, number>();
   for (const r of records) {
@@ -57,7 +60,8 @@ export function displayName(records: readonly SourceRecord[]): string {
     )
     .map((entry) => [entry.name, entry.count] as const);
   if (names[0] !== undefined) return names[0][0];
-  return records[0]?.emails[0] ?? '';
+  // Never the e-mail: reports that show names must not show addresses.
+  return NO_NAME;
 }
 
 export interface PeopleResult {
