@@ -83,6 +83,34 @@ describe('skipped rows', () => {
   });
 });
 
+describe('--strict for CI', () => {
+  it('exits 1 while identity pairs wait for review, and says so', () => {
+    // Two "Thomas Müller" with different e-mails: the name (log2(0.95 / 0.001) = 9.9 in so short
+    // a list) and the different e-mails (−3) put the pair in the review band (6.9), and without
+    // supporting evidence such as the same company it does not merge.
+    const a = file('strict-a.csv', 'Name,Email\nThomas Müller,t@a.example\n');
+    const b = file('strict-b.csv', 'Name,Email\nThomas Müller,tm@b.example\n');
+    const json = JSON.parse(netz(['overlap', a, b, '-f', 'json']).stdout);
+    expect(json.reviewPairs).toBe(1);
+    const run = netz(['overlap', a, b, '--strict']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/1 identity pair\(s\) waiting for a decision in netz review/);
+    expect(netz(['overlap', a, b]).status).toBe(0);
+  });
+
+  it('exits 1 when a folder holds a file netz does not read, and names it', () => {
+    const folder = join(scratch, 'strict-folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'liste.csv'), 'Name,Email\nAnke,a@x.example\n');
+    writeFileSync(join(folder, 'protokoll.pdf'), '%PDF-1.4');
+    writeFileSync(join(folder, '.gitkeep'), '');
+    const run = netz(['overlap', folder, '--strict']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/1 file\(s\) in the input folders not read.*protokoll\.pdf/);
+    expect(netz(['overlap', join(folder, 'liste.csv'), '--strict']).status).toBe(0);
+  });
+});
+
 describe('standard input and pipes', () => {
   it('reads one input from a pipe: cat a.csv | netz overlap - b.csv', () => {
     const a = file('pipe-a.csv', 'Name,Email\nAnke,a@x.example\nJürgen,j@x.example\n');
@@ -99,7 +127,7 @@ describe('standard input and pipes', () => {
     ]);
   });
 
-  it('exits 0 without a stack trace when a report longer than 64 KiB goes into head -1', () => {
+  it('exits 0 without a stack trace when a report longer than 64 KiB goes into head -1 or -3', () => {
     // 400 people with long names in both lists, all regulars with --min-groups 2, all shown.
     const rows = Array.from(
       { length: 400 },
@@ -114,6 +142,12 @@ describe('standard input and pipes', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('# netz overlap report\n');
     expect(run.stderr).toBe('');
+    const three = pipeline(`node '${BIN}' ${args} | head -3`);
+    expect(three.status).toBe(0);
+    expect(three.stdout).toBe(
+      '# netz overlap report\n\n2 groups, 2 events, 800 records, 400 people.\n',
+    );
+    expect(three.stderr).toBe('');
   });
 });
 

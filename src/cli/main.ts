@@ -8,6 +8,7 @@ import { inspectCommand } from './inspect.js';
 import { overlapCommand } from './overlap.js';
 import { peopleCommand } from './people.js';
 import { reviewCommand } from './review.js';
+import { schemaCommand } from './schema.js';
 
 /** Commander's message as one line, without its "error:" prefix. */
 function oneLine(message: string): string {
@@ -42,6 +43,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     peopleCommand(ctx, done),
     inspectCommand(ctx, done),
     reviewCommand(ctx, done),
+    schemaCommand(ctx, done),
   ]) {
     const name = command.name();
     command.exitOverride().configureOutput({
