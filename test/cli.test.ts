@@ -171,12 +171,18 @@ describe('output files', () => {
 });
 
 describe('colour', () => {
-  async function text(args: string[], env: Record<string, string> = {}, tty = true) {
+  async function text(
+    args: string[],
+    env: Record<string, string> = {},
+    tty = true,
+    columns: number | undefined = undefined,
+  ) {
     let out = '';
     const code = await runCli(['overlap', FIXTURES, ...args], {
       cwd: ROOT,
       env,
       stdoutIsTTY: tty,
+      columns,
       stdout: (s) => {
         out += s;
       },
@@ -218,6 +224,15 @@ describe('colour', () => {
     const lines = out.split('\n');
     expect(out).toContain('attended-only: these inputs say nothing about attendance');
     expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(100);
+  });
+
+  it('fits an 80-column terminal: names are clipped, numbers kept, in either language', async () => {
+    for (const lang of ['en', 'de']) {
+      const out = await text(['--lang', lang], { NO_COLOR: '1' }, true, 80);
+      const widest = Math.max(...out.split('\n').map((l) => [...l].length));
+      expect(widest, lang).toBeLessThanOrEqual(80);
+      expect(out).toContain('…');
+    }
   });
 });
 

@@ -114,7 +114,12 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
     const text =
       format === 'csv'
         ? renderOverlapCsv(report, table as CsvTable, analysis.people)
-        : renderReport(report, format, { color, top, sections });
+        : renderReport(report, format, {
+            color,
+            top,
+            sections,
+            width: options.output === undefined ? ctx.columns : undefined,
+          });
     await emit(ctx, options.output, text);
     const problems: string[] = [];
     if (report.skipped.length > 0)

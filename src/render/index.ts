@@ -15,6 +15,8 @@ export interface RenderOptions {
   readonly top?: number;
   /** The sections text and Markdown show (default: all). */
   readonly sections?: readonly Section[] | undefined;
+  /** The terminal's width for text (at most 100 columns are used). */
+  readonly width?: number | undefined;
 }
 
 function documentOptions(o: RenderOptions): Partial<DocumentOptions> {
@@ -25,7 +27,12 @@ function documentOptions(o: RenderOptions): Partial<DocumentOptions> {
 }
 
 const RENDERERS: Readonly<Record<Format, (r: OverlapReport, o: RenderOptions) => string>> = {
-  text: (r, o) => renderText(r, { color: o.color, ...documentOptions(o) }),
+  text: (r, o) =>
+    renderText(r, {
+      color: o.color,
+      ...documentOptions(o),
+      ...(o.width === undefined ? {} : { width: o.width }),
+    }),
   md: (r, o) => renderMarkdown(r, documentOptions(o)),
   json: (r) => renderJson(r),
 };

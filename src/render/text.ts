@@ -73,19 +73,47 @@ function cellText(cell: Cell): { text: string; tone: Tone | undefined } {
     : { text: terminalSafe(cell.text), tone: cell.tone };
 }
 
-function table(block: Extract<Block, { kind: 'table' }>, c: ChalkInstance): string[] {
+function table(
+  block: Extract<Block, { kind: 'table' }>,
+  c: ChalkInstance,
+  width: number,
+): string[] {
+  // Column limits: the block's, narrowed (the widest left-aligned column first, never below 8)
+  // until a line fits the terminal.
+  const limits = block.head.map((h, i) =>
+    Math.max(
+      length(h),
+      Math.min(
+        block.widths[i] ?? 30,
+        Math.max(0, ...block.rows.map((r) => length(cellText(r[i] ?? '').text))),
+      ),
+    ),
+  );
+  const lineWidth = () => 2 + limits.reduce((s, w) => s + w, 0) + 2 * (limits.length - 1);
+  while (lineWidth() > width) {
+    let widest = -1;
+    limits.forEach((w, i) => {
+      if (block.align[i] === 'l' && w > 8 && (widest < 0 || w > (limits[widest] as number)))
+        widest = i;
+    });
+    if (widest < 0) break;
+    limits[widest] = (limits[widest] as number) - 1;
+  }
   const rows = block.rows.map((row) =>
     row.map((cell, i) => {
       const { text, tone } = cellText(cell);
-      return { text: clip(text, block.widths[i] ?? 30), tone };
+      return { text: clip(text, limits[i] ?? 30), tone };
     }),
   );
   const widths = block.head.map((h, i) =>
-    Math.max(length(h), ...rows.map((r) => length(r[i]?.text ?? ''))),
+    Math.max(length(clip(h, limits[i] ?? 30)), ...rows.map((r) => length(r[i]?.text ?? ''))),
   );
   const line = (cells: { text: string; tone: Tone | undefined }[]) =>
     `  ${cells.map((cell, i) => paint(c, cell.tone, pad(cell.text, widths[i] ?? 0, block.align[i] === 'r'))).join('  ')}`.trimEnd();
-  return [c.dim(line(block.head.map((h) => ({ text: h, tone: undefined })))), ...rows.map(line)];
+  return [
+    c.dim(line(block.head.map((h, i) => ({ text: clip(h, limits[i] ?? 30), tone: undefined })))),
+    ...rows.map(line),
+  ];
 }
 
 export function renderText(report: OverlapReport, options: TextOptions): string {
@@ -119,11 +147,12 @@ export function renderText(report: OverlapReport, options: TextOptions): string 
         );
         break;
       case 'table':
-        for (const line of table(block, c)) out.push(line);
+        for (const line of table(block, c, width)) out.push(line);
         break;
       case 'bars': {
         const labelWidth = Math.min(
           40,
+          width - 26,
           Math.max(0, ...block.rows.map((r) => length(terminalSafe(r.label)))),
         );
         const barWidth = Math.max(10, width - labelWidth - 14);
