@@ -5,6 +5,7 @@
 import { UsageError } from './errors.js';
 import { buildAffiliation } from './graph/affiliation.js';
 import { personProjection } from './graph/projection.js';
+import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
 import { measureBridges } from './measure/bridges.js';
 import { measureCliques } from './measure/cliques.js';
 import { measureCommunities } from './measure/communities.js';
@@ -77,7 +78,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   minShared: 2,
   cliqueCap: 1000,
   cliqueWork: 5e7,
-  betweennessBudget: 1e9,
+  betweennessBudget: BETWEENNESS_DEFAULTS.budget,
   louvainCompactAbove: 1_000_000,
   exactBetweenness: false,
   exactBetweennessLimit: 5000,
