@@ -17,7 +17,8 @@ import { measureIntersections } from './measure/intersections.js';
 import { measurePairs } from './measure/pairs.js';
 import { measurePopulation } from './measure/population.js';
 import { measureReach } from './measure/reach.js';
-import { type ReadOptions, readSource } from './read/source.js';
+import { checkPseudonymousInputs } from './privacy/pseudonyms.js';
+import { type ReadOptions, type ReadResult, readSource } from './read/source.js';
 import type { Lang } from './render/i18n.js';
 import type { OverlapOptions, OverlapReport } from './report/schema.js';
 import type { ScoredPair } from './resolve/fuzzy.js';
@@ -98,6 +99,8 @@ export interface Analysis {
   readonly review: ScoredPair[];
   /** The pairs whose evidence merged records (fuzzy mode). */
   readonly merges: ScoredPair[];
+  /** The matching used: the one asked for, or exact for hashed inputs. */
+  readonly match: 'fuzzy' | 'exact';
 }
 
 /** The config's settings for a source, overridden by those given for the whole run. */
@@ -118,25 +121,44 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Reads every source in canonical (name) order, each with its config settings overlaid by the
+ * run's; the results in that order. `netz hash` and readAndResolve share it.
+ */
+export async function readSources(
+  sources: readonly Source[],
+  options: AnalyzeOptions = {},
+): Promise<ReadResult[]> {
+  const settings = withDefaults(options);
+  const ordered = [...sources].sort((a, b) => compare(a.name, b.name));
+  const results: ReadResult[] = [];
+  for (const [index, source] of ordered.entries()) {
+    const bytes = await source.open();
+    results.push(
+      await readSource(
+        { name: source.name, bytes, group: source.group, dir: source.dir },
+        index,
+        sourceSettings(settings, source.settings),
+      ),
+    );
+  }
+  return results;
+}
+
 /** Reads and resolves: inputs with their accounting, counting records and people. */
 export async function readAndResolve(
   sources: readonly Source[],
   options: AnalyzeOptions = {},
 ): Promise<Analysis> {
   const settings = withDefaults(options);
-  const ordered = [...sources].sort((a, b) => compare(a.name, b.name));
   const inputs: InputSummary[] = [];
   const all: SourceRecord[] = [];
   const skipped: SkippedRow[] = [];
   const findings: Finding[] = [];
-  for (const [index, source] of ordered.entries()) {
-    const bytes = await source.open();
-    const result = await readSource(
-      { name: source.name, bytes, group: source.group, dir: source.dir },
-      index,
-      sourceSettings(settings, source.settings),
-    );
+  const stamps = new Map<number, string>();
+  for (const [index, result] of (await readSources(sources, options)).entries()) {
     inputs.push(result.summary);
+    if (result.stamp !== undefined) stamps.set(index, result.stamp);
     for (const r of result.records) all.push(r);
     for (const item of result.skipped) skipped.push(item);
     for (const item of result.findings) findings.push(item);
@@ -156,7 +178,10 @@ export async function readAndResolve(
     );
     for (const item of constraints.findings) findings.push(item);
   }
-  const resolution = resolvePeople(records, paths, settings.match, constraints);
+  checkPseudonymousInputs(inputs, stamps);
+  // Pseudonyms can only be compared for equality: hashed inputs are matched exactly.
+  const match = stamps.size > 0 ? 'exact' : settings.match;
+  const resolution = resolvePeople(records, paths, match, constraints);
   for (const i of resolution.merged) {
     const input = inputs[(records[i] as SourceRecord).source] as InputSummary;
     input.records--;
@@ -171,6 +196,7 @@ export async function readAndResolve(
     people: resolution.people,
     review: resolution.review,
     merges: resolution.merges,
+    match,
   };
 }
 
@@ -193,6 +219,8 @@ export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}):
     );
   }
   const notes: string[] = [];
+  if (analysis.inputs.some((i) => i.profile === 'netz-hash'))
+    notes.push('pseudonyms: the inputs are netz hash files, matched exactly on their pseudonyms');
   if (settings.attendedOnly) {
     const without = analysis.inputs.filter((i) => !i.hasAttendance).map((i) => i.path);
     if (without.length > 0) {
@@ -221,7 +249,7 @@ export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}):
   );
   const reportOptions: OverlapOptions = {
     lang: settings.lang,
-    match: settings.match,
+    match: analysis.match,
     minGroups: settings.minGroups,
     attendedOnly: settings.attendedOnly,
     excludeHosts: settings.excludeHosts,

@@ -73,6 +73,8 @@ export interface SourceRecord {
   /** `<platform>:<id>`, e.g. `meetup:281734552`. */
   readonly platformId?: string | undefined;
   readonly company?: string | undefined;
+  /** Read from a `netz hash` file: e-mails, name, phone and id are pseudonyms, compared as they are. */
+  readonly pseudonymous?: boolean;
 }
 
 /** A row that was read but not used, with a code and where it is. Never cell contents. */

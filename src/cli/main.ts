@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, NetzError } from '../errors.js';
 import { TOOL } from '../version.js';
 import type { CliContext } from './context.js';
+import { hashCommand } from './hash.js';
 import { inspectCommand } from './inspect.js';
 import { overlapCommand } from './overlap.js';
 import { peopleCommand } from './people.js';
@@ -44,6 +45,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     inspectCommand(ctx, done),
     reviewCommand(ctx, done),
     schemaCommand(ctx, done),
+    hashCommand(ctx, done),
   ]) {
     const name = command.name();
     command.exitOverride().configureOutput({

@@ -3,6 +3,7 @@
 // summary, so that for every input rows = records + merged + skipped + blank.
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
+import { HASH_COLUMNS, isHashedTable, readHashedRows } from '../privacy/pseudonyms.js';
 import type {
   ColumnRole,
   Encoding,
@@ -44,6 +45,8 @@ export interface ReadResult {
   readonly records: SourceRecord[];
   readonly skipped: SkippedRow[];
   readonly findings: Finding[];
+  /** For a `netz hash` file: `<format>.<normalisation>.<key fingerprint>`. */
+  readonly stamp?: string;
 }
 
 const LUMA_SUFFIX = / - Guests - \d{4}-\d{2}-\d{2}[-\d]*$/;
@@ -153,6 +156,7 @@ export async function readSource(
     throw new InputError('empty-file', path, undefined, 'the file is empty; export the list again');
   }
   const table = await readTable(input, options);
+  if (isHashedTable(table.rows)) return readHashed(input, table, sourceIndex);
   const { meta, people, firstHeader } = splitSections(table.rows);
   if (firstHeader === undefined) {
     throw new InputError(
@@ -280,6 +284,38 @@ export async function readSource(
       columns.status !== undefined,
   };
   return { summary, records, skipped, findings };
+}
+
+/** A `netz hash` file: pseudonymous records, matched exactly on their pseudonyms. */
+function readHashed(input: SourceInput, table: Table, sourceIndex: number): ReadResult {
+  const path = input.name;
+  const read = readHashedRows(table.rows, path, sourceIndex);
+  if (read.records.length === 0) {
+    throw new InputError(
+      'header-only',
+      path,
+      1,
+      'the hash file has no rows; hash the export again',
+    );
+  }
+  const header = HASH_COLUMNS.map((c) => c);
+  const summary: InputSummary = {
+    path,
+    group: read.records[0]?.group ?? groupFromName(path),
+    profile: 'netz-hash',
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    header,
+    columns: {},
+    rows: table.rows.length - 1,
+    records: read.records.length,
+    merged: 0,
+    skipped: 0,
+    blank: read.blank,
+    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    hasAttendance: true,
+  };
+  return { summary, records: read.records, skipped: [], findings: [], stamp: read.stamp };
 }
 
 type RowOutcome =

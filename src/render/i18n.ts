@@ -327,6 +327,8 @@ export function noteText(note: string, lang: Lang): string {
   const at = note.indexOf(': ');
   const key = note.slice(0, at);
   const rest = note.slice(at + 2);
+  if (key === 'pseudonyms')
+    return 'pseudonyms: die Eingaben sind netz-hash-Dateien, exakt über ihre Pseudonyme abgeglichen';
   if (key === 'freshness')
     return 'freshness: keine Termindaten bekannt, daher werden neue Gesichter über die Zeit nicht gemessen';
   if (key === 'attended-only') {

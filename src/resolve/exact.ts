@@ -15,14 +15,21 @@ export interface Clustering {
 
 /** The deterministic keys of a record: `email:…`, `id:…`, `phone:…`. */
 export function recordKeys(record: SourceRecord): { emails: string[]; others: string[] } {
-  const emails = [...new Set(record.emails.map(emailKey))];
+  // Pseudonyms (netz hash) were normalised before hashing: they compare as they are.
+  const plain = record.pseudonymous !== true;
+  const emails = [...new Set(plain ? record.emails.map(emailKey) : record.emails)];
   const others: string[] = [];
   if (record.platformId !== undefined) others.push(`id:${record.platformId}`);
   if (record.phone !== undefined) {
-    const phone = phoneKey(record.phone);
+    const phone = plain ? phoneKey(record.phone) : record.phone;
     if (phone !== undefined) others.push(`phone:${phone}`);
   }
   return { emails, others };
+}
+
+/** The full-name key of a record (a pseudonym as it is). */
+function nameKeyOf(record: SourceRecord): string {
+  return record.pseudonymous === true ? (record.name ?? '') : nameKey(record.name ?? '');
 }
 
 function compatible(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -94,14 +101,14 @@ export function clusterExact(
   const rootsByName = new Map<string, Set<number>>();
   records.forEach((record, i) => {
     if (record.name === undefined || isKeyless.has(i)) return;
-    const key = nameKey(record.name);
+    const key = nameKeyOf(record);
     const set = rootsByName.get(key) ?? new Set<number>();
     set.add(i);
     rootsByName.set(key, set);
   });
   const keylessByName = new Map<string, number[]>();
   for (const i of keyless) {
-    const key = nameKey(records[i]?.name ?? '');
+    const key = nameKeyOf(records[i] as SourceRecord);
     const list = keylessByName.get(key) ?? [];
     list.push(i);
     keylessByName.set(key, list);

@@ -36,7 +36,8 @@ export const NO_NAME = '(no name)';
 export function displayName(records: readonly SourceRecord[]): string {
   const counts = new Map<string, number>();
   for (const r of records) {
-    if (r.name === undefined) continue;
+    // A pseudonym (netz hash) is no name to show.
+    if (r.name === undefined || r.pseudonymous === true) continue;
     const name = reorderLastFirst(r.name);
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
