@@ -18,6 +18,7 @@ import { measurePairs } from './measure/pairs.js';
 import { measurePopulation } from './measure/population.js';
 import { measureReach } from './measure/reach.js';
 import { checkPseudonymousInputs } from './privacy/pseudonyms.js';
+import { redactReport } from './privacy/redact.js';
 import { type ReadOptions, type ReadResult, readSource } from './read/source.js';
 import type { Lang } from './render/i18n.js';
 import type { OverlapOptions, OverlapReport } from './report/schema.js';
@@ -43,6 +44,8 @@ export interface AnalyzeOptions extends ReadOptions {
   readonly seed?: number;
   /** Population N for expected overlaps and p-values: observed people, or the rounded Chao1. */
   readonly population?: 'observed' | 'chao';
+  /** Names as initials and ids (--redact). */
+  readonly redact?: boolean;
   /** The language of the text and Markdown reports, recorded in the report's options. */
   readonly lang?: Lang;
   /** List the members of each intersection. */
@@ -66,6 +69,7 @@ export interface AnalyzeOptions extends ReadOptions {
 
 export const ANALYZE_DEFAULTS = Object.freeze({
   lang: 'en' as Lang,
+  redact: false,
   match: 'fuzzy' as 'fuzzy' | 'exact',
   minGroups: 3,
   attendedOnly: false,
@@ -250,6 +254,7 @@ export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}):
   const reportOptions: OverlapOptions = {
     lang: settings.lang,
     match: analysis.match,
+    redact: settings.redact,
     minGroups: settings.minGroups,
     attendedOnly: settings.attendedOnly,
     excludeHosts: settings.excludeHosts,
@@ -271,7 +276,7 @@ export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}):
     introducers: settings.introducers,
   };
   const shares = regularShares(graph, analysis.records, settings.minGroups);
-  return {
+  const report: OverlapReport = {
     schema: 'netz/overlap@1',
     tool: { name: TOOL.name, version: TOOL.version },
     options: reportOptions,
@@ -316,4 +321,5 @@ export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}):
     reach: measureReach(graph, settings.have),
     freshness,
   };
+  return settings.redact ? redactReport(report) : report;
 }

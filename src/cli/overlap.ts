@@ -54,7 +54,9 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
     )
     .addOption(
       new Option('--table <table>', 'with -f csv: the table to write').choices([...CSV_TABLES]),
-    );
+    )
+    .option('--redact', 'names as initials and ids, for publishing', false)
+    .option('--min-cell <k>', 'show counts of 1 to K-1 people as "<K" (text, md, csv)', '1');
   addCommonOptions(command, ['text', 'md', 'json', 'csv']);
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
@@ -93,9 +95,16 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
       throw new UsageError('--table: give -f csv too (text, md and json hold every table)');
     }
     const top = number('top', raw.top, true, 1);
+    const minCell = number('min-cell', raw.minCell, true, 1);
+    if (minCell > 1 && format === 'json') {
+      throw new UsageError(
+        '--min-cell: JSON holds exact numbers for scripts; publish text, md or csv with --min-cell',
+      );
+    }
     const settingsOf = {
       ...settings,
       lang,
+      redact: raw.redact === true,
       population: raw.population === 'chao' ? ('chao' as const) : ('observed' as const),
       members: raw.members === true,
       have,
@@ -113,11 +122,12 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
       (ctx.env.NO_COLOR === undefined || ctx.env.NO_COLOR === '');
     const text =
       format === 'csv'
-        ? renderOverlapCsv(report, table as CsvTable, analysis.people)
+        ? renderOverlapCsv(report, table as CsvTable, analysis.people, minCell)
         : renderReport(report, format, {
             color,
             top,
             sections,
+            minCell,
             width: options.output === undefined ? ctx.columns : undefined,
           });
     await emit(ctx, options.output, text);

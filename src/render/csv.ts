@@ -1,7 +1,10 @@
 // CSV for spreadsheet users: RFC 4180 quoting, and cells that a spreadsheet would read as a
 // formula (= + - @, TAB, CR at the start) neutralised with a leading apostrophe.
+
+import { redactedName } from '../privacy/redact.js';
 import type { OverlapReport } from '../report/schema.js';
 import type { Person } from '../types.js';
+import { exclusiveHidden, shownCount, suppression } from './min-cell.js';
 
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -28,12 +31,18 @@ export const CSV_TABLES = [
 ] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
-/** One table of the overlap report as CSV; `people` needs the resolved people (no e-mails). */
+/**
+ * One table of the overlap report as CSV; `people` needs the resolved people (no e-mails). With
+ * `minCell` above 1, small counts and what they can be computed from are "<K" (min-cell.ts).
+ */
 export function renderOverlapCsv(
   report: OverlapReport,
   table: CsvTable,
   people: readonly Person[] = [],
+  minCell = 1,
 ): string {
+  const hidden = suppression(report, minCell);
+  const count = (n: number) => shownCount(n, n > 0 && n < hidden.k, hidden.k);
   switch (table) {
     case 'groups':
       return csvText([
@@ -42,8 +51,8 @@ export function renderOverlapCsv(
           g.name,
           g.events,
           g.records,
-          g.people,
-          g.exclusive,
+          minCell > 1 ? count(g.people) : g.people,
+          exclusiveHidden(report, hidden, g.name) ? `<${hidden.k}` : g.exclusive,
           g.regularShare,
         ]),
       ]);
@@ -60,27 +69,21 @@ export function renderOverlapCsv(
           'p_value',
           'q_value',
         ],
-        ...report.pairs.map((p) => [
-          p.a,
-          p.b,
-          p.shared,
-          p.jaccard,
-          p.overlap,
-          p.expected,
-          p.lift,
-          p.pValue,
-          p.qValue,
-        ]),
+        ...report.pairs.map((p, i) =>
+          hidden.pairs.has(i)
+            ? [p.a, p.b, `<${hidden.k}`, null, null, p.expected, null, null, null]
+            : [p.a, p.b, p.shared, p.jaccard, p.overlap, p.expected, p.lift, p.pValue, p.qValue],
+        ),
       ]);
     case 'intersections': {
       const members = report.options.members;
       return csvText([
         ['groups', 'group_count', 'people', ...(members ? ['members'] : [])],
-        ...report.intersections.map((i) => [
+        ...report.intersections.map((i, k) => [
           i.groups.join(' + '),
           i.groups.length,
-          i.people,
-          ...(members ? [(i.memberNames ?? []).join('; ')] : []),
+          hidden.intersections.has(k) ? `<${hidden.k}` : i.people,
+          ...(members ? [hidden.intersections.has(k) ? '' : (i.memberNames ?? []).join('; ')] : []),
         ]),
       ]);
     }
@@ -111,7 +114,13 @@ export function renderOverlapCsv(
     case 'people':
       return csvText([
         ['id', 'name', 'groups', 'events', 'in'],
-        ...people.map((p) => [p.id, p.name, p.groups.length, p.events, p.groups.join('; ')]),
+        ...people.map((p) => [
+          p.id,
+          report.options.redact ? redactedName(p.name, p.id) : p.name,
+          p.groups.length,
+          p.events,
+          p.groups.join('; '),
+        ]),
       ]);
   }
 }

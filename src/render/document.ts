@@ -4,6 +4,7 @@
 import type { OverlapReport } from '../report/schema.js';
 import { type Lang, listOf, noteText, numbers, type StoryFacts, WORDS } from './i18n.js';
 import { codesOf, explain } from './messages.js';
+import { exclusiveHidden, type Suppression, shownCount, suppression } from './min-cell.js';
 
 export type Tone = 'plain' | 'strong' | 'dim' | 'bad' | 'good';
 export type Cell = string | { readonly text: string; readonly tone: Tone };
@@ -33,7 +34,7 @@ export type Block =
       readonly title: string;
       readonly note: string;
       readonly groups: readonly string[];
-      readonly edges: readonly { a: string; b: string; shared: number }[];
+      readonly edges: readonly { a: string; b: string; label: string }[];
     }
   /** A bar chart (Markdown: Mermaid xychart; the terminal has the bars already). */
   | {
@@ -68,11 +69,14 @@ export interface DocumentOptions {
   readonly top: number;
   /** The sections to show, in the report's order. */
   readonly sections: readonly Section[];
+  /** Counts of 1 to K−1 people are shown as "<K" (see min-cell.ts); 1 shows everything. */
+  readonly minCell: number;
 }
 
 export const DOCUMENT_DEFAULTS: Readonly<DocumentOptions> = Object.freeze({
   top: 10,
   sections: SECTIONS,
+  minCell: 1,
 });
 
 /** At most this many edges in the group graph (the strongest); more is unreadable. */
@@ -116,7 +120,7 @@ function locatedCodes(
 }
 
 /** The facts the story paragraph tells, from the report. */
-function storyFacts(report: OverlapReport, lang: Lang): StoryFacts {
+function storyFacts(report: OverlapReport, lang: Lang, s: Suppression): StoryFacts {
   const f = numbers(lang);
   const seats = report.fish.regulars.reduce((s, r) => s + r.events, 0);
   const closest = [...report.pairs].sort(
@@ -129,12 +133,22 @@ function storyFacts(report: OverlapReport, lang: Lang): StoryFacts {
     people: report.totals.people,
     minGroups: report.fish.minGroups,
     regulars: report.fish.regulars.length,
+    regularsShown: shownCount(
+      report.fish.regulars.length,
+      report.fish.regulars.length > 0 && report.fish.regulars.length < s.k,
+      s.k,
+    ),
     regularSeats: f.percent(report.totals.records === 0 ? null : seats / report.totals.records),
     disconnected: report.disconnected.map((d) => [d.a, d.b] as const),
     closest:
       closest === undefined || closest.shared === 0
         ? null
-        : { a: closest.a, b: closest.b, shared: closest.shared },
+        : {
+            a: closest.a,
+            b: closest.b,
+            shared: closest.shared,
+            sharedShown: shownCount(closest.shared, closest.shared < s.k, s.k),
+          },
     bridge:
       bridge === undefined || bridge.betweenness === 0
         ? null
@@ -148,7 +162,9 @@ export function buildDocument(
   report: OverlapReport,
   options: Partial<DocumentOptions> = {},
 ): Block[] {
-  const { top, sections } = { ...DOCUMENT_DEFAULTS, ...options };
+  const { top, sections, minCell } = { ...DOCUMENT_DEFAULTS, ...options };
+  const hidden = suppression(report, minCell);
+  const count = (n: number) => shownCount(n, n > 0 && n < hidden.k, hidden.k);
   const lang = report.options.lang;
   const w = WORDS[lang];
   const f = numbers(lang);
@@ -179,7 +195,7 @@ export function buildDocument(
 
   if (shown.has('story')) {
     blocks.push({ kind: 'heading', text: w.inBrief });
-    blocks.push({ kind: 'paragraph', text: w.story(storyFacts(report, lang)) });
+    blocks.push({ kind: 'paragraph', text: w.story(storyFacts(report, lang, hidden)) });
   }
 
   if (shown.has('groups')) {
@@ -193,13 +209,14 @@ export function buildDocument(
         g.name,
         String(g.events),
         String(g.records),
-        String(g.people),
-        String(g.exclusive),
+        count(g.people),
+        shownCount(g.exclusive, exclusiveHidden(report, hidden, g.name), hidden.k),
         f.percent(g.regularShare),
       ]),
     });
   }
 
+  const hiddenPairs = new Set(report.pairs.filter((_, i) => hidden.pairs.has(i)));
   const pairs = [...report.pairs].sort(
     (x, y) => y.shared - x.shared || y.jaccard - x.jaccard || (x.a + x.b < y.a + y.b ? -1 : 1),
   );
@@ -210,7 +227,7 @@ export function buildDocument(
       title: w.graph,
       note: w.graphNote,
       groups: report.groups.map((g) => g.name),
-      edges: edges.map((p) => ({ a: p.a, b: p.b, shared: p.shared })),
+      edges: edges.map((p) => ({ a: p.a, b: p.b, label: count(p.shared) })),
     });
     const shownPairs = pairs.length <= 45 ? pairs : pairs.slice(0, Math.max(top, 20));
     blocks.push({ kind: 'heading', text: w.pairs });
@@ -228,17 +245,21 @@ export function buildDocument(
       head: w.pairsHead,
       align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       widths: [19, 19, 6, 5, 6, 6, 5, 7, 7],
-      rows: shownPairs.map((p) => [
-        p.a,
-        p.b,
-        p.shared === 0 ? bad('0') : String(p.shared),
-        f.fixed2(p.jaccard),
-        f.fixed2(p.overlap),
-        f.one(p.expected),
-        p.lift === null ? '–' : f.one(p.lift),
-        f.pvalue(p.pValue),
-        p.qValue < 0.05 ? { text: f.pvalue(p.qValue), tone: 'good' } : f.pvalue(p.qValue),
-      ]),
+      rows: shownPairs.map((p) =>
+        hiddenPairs.has(p)
+          ? [p.a, p.b, `<${hidden.k}`, '–', '–', f.one(p.expected), '–', '–', '–']
+          : [
+              p.a,
+              p.b,
+              p.shared === 0 ? bad('0') : String(p.shared),
+              f.fixed2(p.jaccard),
+              f.fixed2(p.overlap),
+              f.one(p.expected),
+              p.lift === null ? '–' : f.one(p.lift),
+              f.pvalue(p.pValue),
+              p.qValue < 0.05 ? { text: f.pvalue(p.qValue), tone: 'good' } : f.pvalue(p.qValue),
+            ],
+      ),
     });
     blocks.push(...more(lang, pairs.length, shownPairs.length));
   }
@@ -249,14 +270,17 @@ export function buildDocument(
     blocks.push({
       kind: 'bars',
       unit: w.people,
-      rows: report.intersections.slice(0, top).map((i) => ({
+      rows: report.intersections.slice(0, top).map((i, k) => ({
         label: i.groups.join(' + '),
-        value: i.people / mostPeople,
-        text: String(i.people),
+        // A hidden count draws no bar: its length would tell the number.
+        value: hidden.intersections.has(k) ? 0 : i.people / mostPeople,
+        text: shownCount(i.people, hidden.intersections.has(k), hidden.k),
       })),
     });
     if (report.options.members) {
-      for (const i of report.intersections.slice(0, top)) {
+      for (const [k, i] of report.intersections.slice(0, top).entries()) {
+        // The names of a hidden cell would count it.
+        if (hidden.intersections.has(k)) continue;
         blocks.push({
           kind: 'details',
           summary: `${w.membersOf(i.groups.join(' + '))} (${i.people})`,
@@ -275,20 +299,22 @@ export function buildDocument(
     blocks.push({
       kind: 'bars',
       unit: w.people,
-      rows: report.fish.groupsPerPerson.map((h) => ({
+      rows: report.fish.groupsPerPerson.map((h, k) => ({
         label: String(h.groups),
-        value: h.people / mostHist,
-        text: String(h.people),
+        value: hidden.histogram.has(k) ? 0 : h.people / mostHist,
+        text: shownCount(h.people, hidden.histogram.has(k), hidden.k),
       })),
     });
-    blocks.push({
-      kind: 'chart',
-      title: w.groupsPerPerson,
-      x: w.groupsPerPersonAxis,
-      y: w.people,
-      labels: report.fish.groupsPerPerson.map((h) => String(h.groups)),
-      values: report.fish.groupsPerPerson.map((h) => h.people),
-    });
+    // A chart needs every number: none when some are hidden.
+    if (hidden.histogram.size === 0)
+      blocks.push({
+        kind: 'chart',
+        title: w.groupsPerPerson,
+        x: w.groupsPerPersonAxis,
+        y: w.people,
+        labels: report.fish.groupsPerPerson.map((h) => String(h.groups)),
+        values: report.fish.groupsPerPerson.map((h) => h.people),
+      });
     blocks.push({
       kind: 'paragraph',
       text: w.concentration(
@@ -450,8 +476,8 @@ export function buildDocument(
       kind: 'paragraph',
       text: w.pondText(
         pop.observed,
-        pop.f1,
-        pop.f2,
+        shownCount(pop.f1, hidden.histogram.has(0), hidden.k),
+        shownCount(pop.f2, hidden.histogram.has(1), hidden.k),
         f.one(pop.chao1.estimate),
         f.one(pop.chao1.se),
         f.one(pop.chao1.ci95[0]),

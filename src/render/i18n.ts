@@ -52,10 +52,17 @@ export interface StoryFacts {
   readonly people: number;
   readonly minGroups: number;
   readonly regulars: number;
+  /** The regulars' count as shown ("<5" under --min-cell). */
+  readonly regularsShown: string;
   /** Share of all records held by the regulars, null when there are no records. */
   readonly regularSeats: string;
   readonly disconnected: readonly (readonly [string, string])[];
-  readonly closest: { readonly a: string; readonly b: string; readonly shared: number } | null;
+  readonly closest: {
+    readonly a: string;
+    readonly b: string;
+    readonly shared: number;
+    readonly sharedShown: string;
+  } | null;
   readonly bridge: { readonly name: string; readonly cut: boolean; readonly groups: number } | null;
   readonly pond: string | null;
   readonly coverage: string | null;
@@ -75,12 +82,12 @@ const EN = {
       `${count(s.groups, 'group')}, ${count(s.people, 'person', 'people')}; ${
         s.regulars === 0
           ? `nobody is in ${s.minGroups} or more nets`
-          : `${s.regulars} ${s.regulars === 1 ? 'is' : 'are'} in ${s.minGroups} or more nets and hold ${s.regularSeats} of all seats`
+          : `${s.regularsShown} ${s.regulars === 1 ? 'is' : 'are'} in ${s.minGroups} or more nets and hold ${s.regularSeats} of all seats`
       }.`,
     ];
     if (s.closest !== null)
       parts.push(
-        `${s.closest.a} and ${s.closest.b} overlap most (${count(s.closest.shared, 'person', 'people')} in both).`,
+        `${s.closest.a} and ${s.closest.b} overlap most (${s.closest.sharedShown} ${s.closest.shared === 1 ? 'person' : 'people'} in both).`,
       );
     if (s.disconnected.length === 1) {
       const [a, b] = s.disconnected[0] as readonly [string, string];
@@ -148,8 +155,8 @@ const EN = {
     ` Chapman for the two largest lists (${a} × ${b}): ${estimate} (95 % ${low}–${high}).`,
   pondText: (
     observed: number,
-    f1: number,
-    f2: number,
+    f1: number | string,
+    f2: number | string,
     chao: string,
     se: string,
     low: string,
@@ -185,12 +192,12 @@ const DE: Words = {
       `${count(s.groups, 'Gruppe', 'Gruppen')}, ${count(s.people, 'Person', 'Personen')}; ${
         s.regulars === 0
           ? `niemand ist in ${s.minGroups} oder mehr Netzen`
-          : `${s.regulars} ${s.regulars === 1 ? 'ist' : 'sind'} in ${s.minGroups} oder mehr Netzen und ${s.regulars === 1 ? 'belegt' : 'belegen'} ${s.regularSeats} aller Plätze`
+          : `${s.regularsShown} ${s.regulars === 1 ? 'ist' : 'sind'} in ${s.minGroups} oder mehr Netzen und ${s.regulars === 1 ? 'belegt' : 'belegen'} ${s.regularSeats} aller Plätze`
       }.`,
     ];
     if (s.closest !== null)
       parts.push(
-        `${s.closest.a} und ${s.closest.b} überschneiden sich am stärksten (${count(s.closest.shared, 'Person', 'Personen')} in beiden).`,
+        `${s.closest.a} und ${s.closest.b} überschneiden sich am stärksten (${s.closest.sharedShown} ${s.closest.shared === 1 ? 'Person' : 'Personen'} in beiden).`,
       );
     if (s.disconnected.length === 1) {
       const [a, b] = s.disconnected[0] as readonly [string, string];

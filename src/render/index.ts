@@ -15,6 +15,8 @@ export interface RenderOptions {
   readonly top?: number;
   /** The sections text and Markdown show (default: all). */
   readonly sections?: readonly Section[] | undefined;
+  /** Counts of 1 to K−1 people shown as "<K". */
+  readonly minCell?: number | undefined;
   /** The terminal's width for text (at most 100 columns are used). */
   readonly width?: number | undefined;
 }
@@ -23,6 +25,7 @@ function documentOptions(o: RenderOptions): Partial<DocumentOptions> {
   return {
     ...(o.top === undefined ? {} : { top: o.top }),
     ...(o.sections === undefined ? {} : { sections: o.sections }),
+    ...(o.minCell === undefined ? {} : { minCell: o.minCell }),
   };
 }
 

@@ -26,7 +26,7 @@ function groupGraph(block: Extract<Block, { kind: 'group-graph' }>): string[] {
     '```mermaid',
     'flowchart LR',
     ...block.groups.map((g) => `  ${id.get(g)}["${mermaidSafe(g)}"]`),
-    ...block.edges.map((e) => `  ${id.get(e.a)} ---|${e.shared}| ${id.get(e.b)}`),
+    ...block.edges.map((e) => `  ${id.get(e.a)} ---|"${mermaidSafe(e.label)}"| ${id.get(e.b)}`),
     '```',
   ];
 }

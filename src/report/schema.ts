@@ -29,6 +29,8 @@ export const OverlapOptionsSchema = z.strictObject({
   /** The language of the text and Markdown reports (JSON keys stay English). */
   lang: z.enum(['en', 'de']),
   match: z.enum(['fuzzy', 'exact']),
+  /** Names are initials and ids (--redact). */
+  redact: z.boolean(),
   minGroups: z.number().int().positive(),
   attendedOnly: z.boolean(),
   excludeHosts: z.boolean(),
