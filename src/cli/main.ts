@@ -2,7 +2,9 @@
 // (0 ok, 1 --strict found something, 2 usage error or unusable input).
 import { Command, CommanderError } from 'commander';
 import { EXIT, NetzError } from '../errors.js';
+import { terminalSafe } from '../render/escape.js';
 import { TOOL } from '../version.js';
+
 import type { CliContext } from './context.js';
 import { hashCommand } from './hash.js';
 import { inspectCommand } from './inspect.js';
@@ -12,11 +14,16 @@ import { reviewCommand } from './review.js';
 import { schemaCommand } from './schema.js';
 
 /** Commander's message as one line, without its "error:" prefix. */
-function oneLine(message: string): string {
+function commanderLine(message: string): string {
   return message
     .replace(/^error: /, '')
     .trim()
     .replace(/\s*\n\s*/g, ' ');
+}
+
+/** A message as one line: line breaks from data shown as ↵, control characters as ?. */
+function oneLine(message: string): string {
+  return terminalSafe(message.replace(/\r\n|\r|\n/g, '↵'));
 }
 
 /** Runs netz with `argv` (without node and script) and returns the exit code. */
@@ -33,7 +40,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     .configureOutput({
       writeOut: (s) => ctx.stdout(s),
       writeErr: (s) => ctx.stderr(s),
-      outputError: (s, write) => write(`netz: ${oneLine(s)} (see netz --help)\n`),
+      outputError: (s, write) => write(`netz: ${commanderLine(s)} (see netz --help)\n`),
     })
     .exitOverride();
   const done = (c: number) => {
@@ -51,7 +58,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     command.exitOverride().configureOutput({
       writeOut: (s) => ctx.stdout(s),
       writeErr: (s) => ctx.stderr(s),
-      outputError: (s, write) => write(`netz ${name}: ${oneLine(s)} (see netz ${name} --help)\n`),
+      outputError: (s, write) =>
+        write(`netz ${name}: ${commanderLine(s)} (see netz ${name} --help)\n`),
     });
     program.addCommand(command);
   }
@@ -70,12 +78,14 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       return EXIT.usage;
     }
     if (error instanceof NetzError) {
-      ctx.stderr(`netz: ${error.message}\n`);
+      ctx.stderr(`netz: ${oneLine(error.message)}\n`);
       if (debug && error.stack) ctx.stderr(`${error.stack}\n`);
       return error.exitCode;
     }
     const err = error as Error;
-    ctx.stderr(`netz: internal error: ${err.message}; run again with --debug and report it\n`);
+    ctx.stderr(
+      `netz: internal error: ${oneLine(err.message)}; run again with --debug and report it\n`,
+    );
     if (debug && err.stack) ctx.stderr(`${err.stack}\n`);
     return EXIT.usage;
   }

@@ -168,7 +168,13 @@ export async function readSource(
   }
   const first = people[0];
   if (first === undefined) {
-    const header = firstHeader.cells.map((h) => h.trim()).filter((h) => h !== '');
+    // A first row without headers is data: values that look like e-mails or numbers stay out of
+    // the message (it may end up in a CI log).
+    const header = firstHeader.cells
+      .map((h) => h.trim())
+      .filter((h) => h !== '')
+      .slice(0, 12)
+      .map((h) => (/[@\d]/.test(h) ? '(a value)' : h.length > 40 ? `${h.slice(0, 39)}…` : h));
     const mapped = options.map !== undefined && Object.keys(options.map).length > 0;
     if (!mapped) {
       throw new InputError(

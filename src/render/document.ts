@@ -227,7 +227,11 @@ export function buildDocument(
       title: w.graph,
       note: w.graphNote,
       groups: report.groups.map((g) => g.name),
-      edges: edges.map((p) => ({ a: p.a, b: p.b, label: count(p.shared) })),
+      edges: edges.map((p) => ({
+        a: p.a,
+        b: p.b,
+        label: shownCount(p.shared, hiddenPairs.has(p), hidden.k),
+      })),
     });
     const shownPairs = pairs.length <= 45 ? pairs : pairs.slice(0, Math.max(top, 20));
     blocks.push({ kind: 'heading', text: w.pairs });
