@@ -3,6 +3,9 @@
 // and the whole pipeline (the CLI in-process, reading standard input). Never a crash or a hang:
 // always exit 0, 1 or 2; exit 2 is one line on stderr; a report always validates against its
 // schema. NETZ_FC_RUNS and NETZ_FC_SEED run longer or other cases (README, "Development").
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +13,8 @@ import { runCli } from '../src/cli/main.js';
 import { InputError } from '../src/errors.js';
 import { readSource } from '../src/read/source.js';
 import { OverlapReportSchema } from '../src/report/schema.js';
+import { netz } from './helpers/run.js';
+import { FIXTURES } from './helpers/sources.js';
 
 const RUNS = Number(process.env.NETZ_FC_RUNS ?? 1000);
 const SEED = Number(process.env.NETZ_FC_SEED ?? 20251126);
@@ -161,4 +166,60 @@ describe('fuzzing the reader and the pipeline', () => {
       expect(performance.now() - started).toBeLessThan(20_000);
     }
   }, 120_000);
+});
+
+describe('hostile spreadsheets, and inputs left as they were', () => {
+  it('reads a formula cell as no value, never as text that could run in a spreadsheet', async () => {
+    const { default: writeExcelFile } = await import('write-excel-file/node');
+    const bytes = await writeExcelFile([
+      [{ value: 'Name' }, { value: 'Email' }],
+      [
+        { type: 'Formula', value: '=HYPERLINK("https://evil.example","klick")' },
+        { value: 'a@x.example' },
+      ],
+      [{ value: 'Anke' }, { value: 'b@x.example' }],
+    ]).toBuffer();
+    const run = await overlapOf(new Uint8Array(bytes));
+    expectWellBehaved(run);
+    expect(run.stdout).not.toContain('HYPERLINK');
+    expect(JSON.parse(run.stdout).totals.people).toBe(2);
+  });
+
+  it('refuses an .xlsx whose parts inflate more than 200-fold, before inflating them', async () => {
+    const { default: writeExcelFile } = await import('write-excel-file/node');
+    // 3 MB of one letter compresses to a few kB: the declared ratio gives the bomb away.
+    const bytes = await writeExcelFile([
+      [{ value: 'Name' }, { value: 'Email' }],
+      [{ value: 'a'.repeat(3_000_000) }, { value: 'c@x.example' }],
+    ]).toBuffer();
+    const run = await overlapOf(new Uint8Array(bytes));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/compresses a part more than 200-fold \(a decompression bomb\?\)/);
+  });
+
+  it('never writes to an input: every command leaves the files byte for byte, and -o onto an input is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netz-inputs-'));
+    cpSync(FIXTURES, dir, { recursive: true });
+    const before = readdirSync(dir).map((f) => [
+      f,
+      statSync(join(dir, f)).mtimeMs,
+      readFileSync(join(dir, f)),
+    ]);
+    for (const args of [
+      ['overlap', dir, '-f', 'md'],
+      ['people', dir, '-f', 'csv'],
+      ['inspect', dir],
+      ['review', dir, '-f', 'json'],
+      ['overlap', dir, '-o', join(dir, 'bergisch-digital.csv')],
+    ])
+      netz(args, { env: { NETZ_KEY: 'x'.repeat(40) } });
+    const refused = netz(['overlap', dir, '-o', join(dir, 'bergisch-digital.csv')]);
+    expect(refused.status).toBe(2);
+    const after = readdirSync(dir).map((f) => [
+      f,
+      statSync(join(dir, f)).mtimeMs,
+      readFileSync(join(dir, f)),
+    ]);
+    expect(after).toEqual(before);
+  });
 });
