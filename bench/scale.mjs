@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// npm run bench — netz at 10k, 100k and 1M attendance rows (bench/generate.mjs, seeded), against
+// DuckDB (bench/package.json) on the core overlap numbers, and pandas + networkx when Python has
+// them. For each size: the full `netz overlap -f json --match exact` as a separate process (wall
+// time, rows/s and peak RSS, median of several runs), netz restricted to the core sections
+// (people and exclusive people per group, shared/Jaccard/overlap per pair, groups-per-person
+// histogram) in-process, and DuckDB computing the same with SQL. The core numbers of netz and
+// DuckDB must be equal; the run fails loudly when they differ or the peer cannot run.
+// Usage: node bench/scale.mjs [--sizes 10000,100000,1000000] [--runs 3]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  buildAffiliation,
+  measureFish,
+  measureGroups,
+  measurePairs,
+  readAndResolve,
+} from '../dist/index.js';
+import { generate } from './generate.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const args = {};
+for (const [i, arg] of process.argv.slice(2).entries())
+  if (arg.startsWith('--')) args[arg.slice(2)] = process.argv[i + 3];
+const SIZES = (args.sizes ?? '10000,100000,1000000').split(',').map(Number);
+const RUNS = Number(args.runs ?? 3);
+const BIN = join(here, '..', 'bin', 'netz.js');
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The full report as its own process: wall seconds and peak RSS (MB) from /usr/bin/time. */
+function fullRun(dir) {
+  const out = join(tmpdir(), `netz-bench-${process.pid}.json`);
+  const started = performance.now();
+  const run = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%M',
+      process.execPath,
+      BIN,
+      'overlap',
+      dir,
+      '-f',
+      'json',
+      '--match',
+      'exact',
+      '-o',
+      out,
+    ],
+    { encoding: 'utf8' },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) fail(`netz failed on ${dir}: ${run.stderr}`);
+  const rss = Number(run.stderr.trim().split('\n').pop()) / 1024;
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(out);
+  return { seconds, rss, report };
+}
+
+/** netz restricted to the core sections, in-process. */
+async function netzCore(dir) {
+  const started = performance.now();
+  const sources = readdirSync(dir).map((f) => ({
+    name: join(dir, f),
+    open: async () => readFileSync(join(dir, f)),
+  }));
+  const analysis = await readAndResolve(sources, { match: 'exact' });
+  const graph = buildAffiliation(analysis.people, analysis.records);
+  const core = {
+    groups: measureGroups(graph).map((g) => [g.name, g.people, g.exclusive]),
+    pairs: measurePairs(graph, { population: graph.people.length }).map((p) => [
+      p.a,
+      p.b,
+      p.shared,
+      p.jaccard,
+      p.overlap,
+    ]),
+    // DuckDB has no rows for empty bins; netz lists every bin up to the largest.
+    histogram: measureFish(graph)
+      .groupsPerPerson.filter((h) => h.people > 0)
+      .map((h) => [h.groups, h.people]),
+  };
+  return { seconds: (performance.now() - started) / 1000, core };
+}
+
+/** DuckDB: the same numbers with SQL over the same files. */
+async function duckCore(dir) {
+  let duckdb;
+  try {
+    duckdb = await import(join(here, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js'));
+  } catch (error) {
+    fail(`DuckDB cannot run (${error.message}); install the peers with: npm --prefix bench ci`);
+  }
+  const started = performance.now();
+  const instance = await duckdb.DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  const files = join(dir, '*.csv').replace(/'/g, "''");
+  await db.run(`CREATE TABLE rows AS SELECT regexp_replace(filename, '^.*/|\\.csv$', '', 'g') AS grp, lower(trim("Email")) AS email
+    FROM read_csv('${files}', filename = true, header = true, all_varchar = true)`);
+  await db.run('CREATE TABLE member AS SELECT DISTINCT grp, email FROM rows');
+  await db.run('CREATE TABLE size AS SELECT grp, count(*) AS people FROM member GROUP BY grp');
+  await db.run('CREATE TABLE nets AS SELECT email, count(*) AS n FROM member GROUP BY email');
+  const groups = (
+    await db.runAndReadAll(`SELECT s.grp, s.people, count(n.email) FILTER (WHERE n.n = 1) AS exclusive
+    FROM size s JOIN member m USING (grp) JOIN nets n USING (email) GROUP BY s.grp, s.people ORDER BY s.grp`)
+  ).getRows();
+  const pairs = (
+    await db.runAndReadAll(`SELECT a.grp, b.grp, count(*) AS shared FROM member a JOIN member b
+    ON a.email = b.email AND a.grp < b.grp GROUP BY a.grp, b.grp`)
+  ).getRows();
+  const histogram = (
+    await db.runAndReadAll('SELECT n, count(*) FROM nets GROUP BY n ORDER BY n')
+  ).getRows();
+  const seconds = (performance.now() - started) / 1000;
+  const size = new Map(groups.map(([g, p]) => [g, Number(p)]));
+  const shared = new Map(pairs.map(([a, b, s]) => [`${a}\u0000${b}`, Number(s)]));
+  const names = [...size.keys()].sort();
+  const allPairs = [];
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++) {
+      const [a, b] = [names[i], names[j]];
+      const s = shared.get(`${a}\u0000${b}`) ?? 0;
+      const [na, nb] = [size.get(a), size.get(b)];
+      allPairs.push([a, b, s, s / (na + nb - s), s / Math.min(na, nb)]);
+    }
+  return {
+    seconds,
+    core: {
+      groups: groups.map(([g, p, e]) => [g, Number(p), Number(e)]),
+      pairs: allPairs,
+      histogram: histogram.map(([n, c]) => [Number(n), Number(c)]),
+    },
+  };
+}
+
+function python() {
+  const probe = spawnSync('python3', ['-c', 'import pandas, networkx'], { encoding: 'utf8' });
+  return probe.status === 0;
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}`;
+console.log(`netz scale benchmark on ${machine}; median of ${RUNS} runs`);
+if (!existsSync(join(here, 'node_modules', '@duckdb', 'node-api')))
+  fail('DuckDB is not installed; run: npm --prefix bench ci');
+const hasPython = python();
+const rowsOut = [];
+let previous;
+for (const size of SIZES) {
+  const dir = join(here, 'data', String(size));
+  const { files, rows } = generate(size, 1);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) writeFileSync(join(dir, f.name), f.text);
+  const runs = Array.from({ length: size >= 1_000_000 ? Math.min(RUNS, 1) : RUNS }, () =>
+    fullRun(dir),
+  );
+  const seconds = median(runs.map((r) => r.seconds));
+  const rss = median(runs.map((r) => r.rss));
+  const mine = await netzCore(dir);
+  const peer = await duckCore(dir);
+  // The core numbers must agree exactly (ratios to 1e-12).
+  const same = (x, y) =>
+    JSON.stringify(x, (_, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v)) ===
+    JSON.stringify(y, (_, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v));
+  for (const part of ['groups', 'pairs', 'histogram'])
+    if (!same(mine.core[part], peer.core[part]))
+      fail(`${size} rows: netz and DuckDB disagree on ${part}`);
+  const people = runs[0].report.totals.people;
+  rowsOut.push({
+    size,
+    rows,
+    people,
+    seconds,
+    rss,
+    core: mine.seconds,
+    duck: peer.seconds,
+    growth: previous === undefined ? null : seconds / previous,
+  });
+  previous = seconds;
+  console.log(
+    `${rows} rows: full ${seconds.toFixed(2)} s, ${Math.round(rows / seconds)} rows/s, ${Math.round(rss)} MB; core ${mine.seconds.toFixed(2)} s vs DuckDB ${peer.seconds.toFixed(2)} s (netz and DuckDB agree)`,
+  );
+}
+console.log(
+  '\n| rows | people | full report | rows/s | peak RSS | × previous size | core sections | DuckDB | core / DuckDB |',
+);
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rowsOut)
+  console.log(
+    `| ${r.rows} | ${r.people} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rows / r.seconds)} | ${Math.round(r.rss)} MB | ${r.growth === null ? '–' : r.growth.toFixed(1)} | ${r.core.toFixed(2)} s | ${r.duck.toFixed(2)} s | ${(r.core / r.duck).toFixed(1)} |`,
+  );
+console.log(
+  hasPython
+    ? '\npandas + networkx: present (not yet timed by this script)'
+    : '\npandas + networkx: not installed here (python3 -c "import pandas, networkx" fails); skipped',
+);
