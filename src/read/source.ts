@@ -104,7 +104,8 @@ function looksBinary(text: string): boolean {
 
 function tidy(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const t = value.replace(/\s+/g, ' ').trim();
+  // Most cells hold no run of white space and no space other than " ": trim only.
+  const t = (/\s\s|[^\S ]/.test(value) ? value.replace(/\s+/g, ' ') : value).trim();
   return t === '' ? undefined : t;
 }
 
@@ -338,6 +339,18 @@ interface RowContext {
 
 /** Turns the cells of one data row into a record, following the profile's conventions. */
 class RowReader {
+  /** Dates repeat on every row of an event: each distinct text is parsed once. */
+  private readonly dates = new Map<string, string>();
+
+  private date(raw: string): string {
+    let date = this.dates.get(raw);
+    if (date === undefined) {
+      date = parseDate(raw, DATE_ORDER[this.profile]) ?? raw;
+      this.dates.set(raw, date);
+    }
+    return date;
+  }
+
   private readonly byKey: Map<string, number>;
 
   constructor(
@@ -425,10 +438,7 @@ class RowReader {
     const group = groupForced ? fileGroup : (this.first(cells, 'group') ?? fileGroup);
     const eventLabel = this.first(cells, 'event') ?? this.context.label;
     const rawDate = this.first(cells, 'date');
-    const date =
-      rawDate === undefined
-        ? this.context.date
-        : (parseDate(rawDate, DATE_ORDER[this.profile]) ?? rawDate);
+    const date = rawDate === undefined ? this.context.date : this.date(rawDate);
     const rawId = this.first(cells, 'platformId');
     const platform = this.profile.startsWith('meetup') ? 'meetup' : this.profile;
     const platformId =

@@ -4,6 +4,7 @@
 // a record with none of these joins by normalised full name only when exactly one person carries
 // that name, else it stays alone.
 import type { Finding, SourceRecord } from '../types.js';
+import { memoized } from './memo.js';
 import { emailKey, nameKey, phoneKey } from './normalize.js';
 import { UnionFind } from './union-find.js';
 
@@ -14,22 +15,21 @@ export interface Clustering {
 }
 
 /** The deterministic keys of a record: `email:…`, `id:…`, `phone:…`. */
-export function recordKeys(record: SourceRecord): { emails: string[]; others: string[] } {
+export function recordKeys(
+  record: SourceRecord,
+  email: (value: string) => string = emailKey,
+  phoneOf: (value: string) => string | undefined = phoneKey,
+): { emails: string[]; others: string[] } {
   // Pseudonyms (netz hash) were normalised before hashing: they compare as they are.
   const plain = record.pseudonymous !== true;
-  const emails = [...new Set(plain ? record.emails.map(emailKey) : record.emails)];
+  const emails = [...new Set(plain ? record.emails.map(email) : record.emails)];
   const others: string[] = [];
   if (record.platformId !== undefined) others.push(`id:${record.platformId}`);
   if (record.phone !== undefined) {
-    const phone = plain ? phoneKey(record.phone) : record.phone;
+    const phone = plain ? phoneOf(record.phone) : record.phone;
     if (phone !== undefined) others.push(`phone:${phone}`);
   }
   return { emails, others };
-}
-
-/** The full-name key of a record (a pseudonym as it is). */
-function nameKeyOf(record: SourceRecord): string {
-  return record.pseudonymous === true ? (record.name ?? '') : nameKey(record.name ?? '');
 }
 
 function compatible(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -76,8 +76,14 @@ export function clusterExact(
     return true;
   };
 
+  const email = memoized(emailKey);
+  const phone = memoized(phoneKey);
+  const name = memoized(nameKey);
+  // The full-name key of a record (a pseudonym as it is).
+  const nameKeyOf = (record: SourceRecord) =>
+    record.pseudonymous === true ? (record.name ?? '') : name(record.name ?? '');
   records.forEach((record, i) => {
-    const { emails, others } = recordKeys(record);
+    const { emails, others } = recordKeys(record, email, phone);
     if (emails.length === 0 && others.length === 0) {
       keyless.push(i);
       isKeyless.add(i);
@@ -97,10 +103,10 @@ export function clusterExact(
     }
   });
 
-  // Keyed clusters by the names their records carry.
+  // Keyed clusters by the names their records carry (needed only when some record has no key).
   const rootsByName = new Map<string, Set<number>>();
   records.forEach((record, i) => {
-    if (record.name === undefined || isKeyless.has(i)) return;
+    if (keyless.length === 0 || record.name === undefined || isKeyless.has(i)) return;
     const key = nameKeyOf(record);
     const set = rootsByName.get(key) ?? new Set<number>();
     set.add(i);
