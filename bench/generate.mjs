@@ -8,49 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../dist/index.js';
-
-const FIRST = [
-  'Anke',
-  'Jürgen',
-  'Thomas',
-  'Sabine',
-  'Mehmet',
-  'Claudia',
-  'Stefan',
-  'Birgit',
-  'Michael',
-  'Petra',
-  'Andreas',
-  'Ursula',
-  'Jörg',
-  'Gül',
-  'Klaus',
-  'Monika',
-  'Frank',
-  'Heike',
-  'Kai',
-  'Nina',
-];
-const LAST = [
-  'Müller',
-  'Schmidt',
-  'Köhler',
-  'Büscher',
-  'Yıldız',
-  'Haßelkus',
-  'Wülfing',
-  'Frowein',
-  'Hüsgen',
-  'Kämmerer',
-  'Vierkötter',
-  'Dörner',
-  'Plücker',
-  'Sträter',
-  'Böhm',
-  'Voß',
-  'Osenberg',
-  'Grah',
-];
+import { FIRST, LAST } from './names.mjs';
 
 /** Rows, groups and people for a target number of attendance rows. */
 export function plan(rows) {
