@@ -6,7 +6,9 @@ import { articulationPoints } from '../src/measure/articulation.js';
 import { betweenness } from '../src/measure/betweenness.js';
 import { coreNumbers } from '../src/measure/cliques.js';
 import { gini, topShare } from '../src/measure/fish.js';
+import { compactLouvain } from '../src/measure/louvain-compact.js';
 import { chao1, chapman } from '../src/measure/population.js';
+import { seededRandom } from '../src/measure/rng.js';
 import { benjaminiHochberg, hypergeometricUpperTail, logChoose } from '../src/measure/stats.js';
 import { structuralHoles } from '../src/measure/structural-holes.js';
 import { memory } from './helpers/sources.js';
@@ -98,6 +100,35 @@ describe('betweenness (Brandes, normalised like networkx)', () => {
     expect(a.exact).toBe(false);
     expect(a.pivots).toBe(3);
     expect([...a.values]).toEqual([...b.values]);
+  });
+});
+
+describe('compact Louvain (typed arrays, above 1M ties)', () => {
+  it('finds the two triangles joined by c–x, modularity 2·(3/7 − (7/14)²) = 5/14', () => {
+    // Σ over communities of L_c/m − (d_c/2m)² with m = 7 ties, L_c = 3 ties inside each triangle
+    // and d_c = 7 (degrees 2 + 2 + 3): 2·(3/7 − (7/14)²) = 5/14 ≈ 0.357.
+    const result = compactLouvain(twoTriangles, 1, seededRandom(42));
+    expect([...result.communities]).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(result.modularity).toBeCloseTo(2 * (3 / 7 - (7 / 14) ** 2), 12);
+  });
+
+  it('finds four 5-cliques on a ring, whatever the seed', () => {
+    // Cliques {0..4}, {5..9}, {10..14}, {15..19}, each joined to the next by one tie.
+    const edges: [number, number][] = [];
+    for (let c = 0; c < 4; c++) {
+      for (let i = 0; i < 5; i++)
+        for (let j = i + 1; j < 5; j++) edges.push([c * 5 + i, c * 5 + j]);
+      edges.push([c * 5 + 4, ((c + 1) % 4) * 5]);
+    }
+    const ring = graphOf(20, edges);
+    for (const seed of [1, 2, 3]) {
+      const { communities } = compactLouvain(ring, 1, seededRandom(seed));
+      const groups = [0, 5, 10, 15].map(
+        (start) => new Set([...communities].slice(start, start + 5)),
+      );
+      expect(groups.every((g) => g.size === 1)).toBe(true);
+      expect(new Set(communities).size).toBe(4);
+    }
   });
 });
 
