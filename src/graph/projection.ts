@@ -49,10 +49,9 @@ export function personProjection(graph: Affiliation): Projection {
         count[v] = (count[v] as number) + 1;
       }
     }
-    found.sort((a, b) => a - b);
-    const ns = Int32Array.from(found);
+    const ns = Int32Array.from(found).sort();
     chunks.push(ns);
-    chunkWeights.push(Int32Array.from(found, (v) => count[v] as number));
+    chunkWeights.push(Int32Array.from(ns, (v) => count[v] as number));
     total += ns.length;
     offsets[u + 1] = total;
   }
