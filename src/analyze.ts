@@ -46,6 +46,8 @@ export interface AnalyzeOptions extends ReadOptions {
   readonly population?: 'observed' | 'chao';
   /** Names as initials and ids (--redact). */
   readonly redact?: boolean;
+  /** Told of each step of a long run (a file read, resolving, measuring), for a progress bar. */
+  readonly progress?: ((step: ProgressStep) => void) | undefined;
   /** The language of the text and Markdown reports, recorded in the report's options. */
   readonly lang?: Lang;
   /** List the members of each intersection. */
@@ -92,6 +94,13 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   introducers: 5,
 });
 
+/** One step of a run: `done` of `total` steps so far (files, then resolving and measuring). */
+export interface ProgressStep {
+  readonly done: number;
+  readonly total: number;
+  readonly stage: string;
+}
+
 /** Everything the pipeline produced, for reports that need more than the overlap. */
 export interface Analysis {
   readonly inputs: InputSummary[];
@@ -137,6 +146,7 @@ export async function readSources(
   const ordered = [...sources].sort((a, b) => compare(a.name, b.name));
   const results: ReadResult[] = [];
   for (const [index, source] of ordered.entries()) {
+    options.progress?.({ done: index, total: ordered.length + 2, stage: `reading ${source.name}` });
     const bytes = await source.open();
     results.push(
       await readSource(
@@ -185,6 +195,7 @@ export async function readAndResolve(
   checkPseudonymousInputs(inputs, stamps);
   // Pseudonyms can only be compared for equality: hashed inputs are matched exactly.
   const match = stamps.size > 0 ? 'exact' : settings.match;
+  options.progress?.({ done: inputs.length, total: inputs.length + 2, stage: 'resolving people' });
   const resolution = resolvePeople(records, paths, match, constraints);
   for (const i of resolution.merged) {
     const input = inputs[(records[i] as SourceRecord).source] as InputSummary;
@@ -215,6 +226,8 @@ export async function analyze(
 /** Measures what readAndResolve found: the `netz/overlap@1` report. */
 export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}): OverlapReport {
   const settings = withDefaults(options);
+  const steps = analysis.inputs.length + 2;
+  options.progress?.({ done: steps - 1, total: steps, stage: 'measuring' });
   const graph = buildAffiliation(analysis.people, analysis.records);
   const unknown = settings.have.filter((g) => !graph.groups.includes(g));
   if (unknown.length > 0) {

@@ -4,6 +4,8 @@ export interface CliContext {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  readonly stderrIsTTY?: boolean;
   /** The terminal's width in columns, when stdout is a terminal. */
   readonly columns?: number | undefined;
   readonly stdout: (text: string) => void;

@@ -9,6 +9,7 @@ import { renderReport } from '../render/index.js';
 import type { CliContext } from './context.js';
 import { emit } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
+import { progressBar } from './progress.js';
 
 const EXAMPLES = `
 Examples:
@@ -112,8 +113,16 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
       minShared: number('min-shared', raw.minShared, true, 1),
       exactBetweenness: raw.exactBetweenness === true,
     };
-    const analysis = await readAndResolve(sources, settingsOf);
-    const report = overlapReport(analysis, settingsOf);
+    const progress = progressBar(ctx.stderrIsTTY === true && !options.quiet);
+    const withProgress = { ...settingsOf, progress: progress.step };
+    let analysis: Awaited<ReturnType<typeof readAndResolve>>;
+    let report: ReturnType<typeof overlapReport>;
+    try {
+      analysis = await readAndResolve(sources, withProgress);
+      report = overlapReport(analysis, withProgress);
+    } finally {
+      progress.stop();
+    }
     const color =
       options.color &&
       format === 'text' &&
