@@ -339,6 +339,16 @@ interface RowContext {
 
 /** Turns the cells of one data row into a record, following the profile's conventions. */
 class RowReader {
+  /** One string per event, shared by its rows (later stages look events up by it). */
+  private readonly events = new Map<string, string>();
+
+  private event(key: string): string {
+    const known = this.events.get(key);
+    if (known !== undefined) return known;
+    this.events.set(key, key);
+    return key;
+  }
+
   /** Dates repeat on every row of an event: each distinct text is parsed once. */
   private readonly dates = new Map<string, string>();
 
@@ -447,7 +457,7 @@ class RowReader {
       source,
       line: row.line,
       group,
-      event: `${group}\u0000${eventLabel}\u0000${date ?? ''}`,
+      event: this.event(`${group}\u0000${eventLabel}\u0000${date ?? ''}`),
       eventLabel,
       date,
       status: found ?? DEFAULT_STATUS[this.profile],
