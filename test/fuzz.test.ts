@@ -164,6 +164,8 @@ describe('fuzzing the reader and the pipeline', () => {
       const started = performance.now();
       expectWellBehaved(await overlapOf(bytes));
       expect(performance.now() - started).toBeLessThan(20_000);
+      // Memory stays in proportion to the input (the largest here is 6 MB), far below a gigabyte.
+      expect(process.memoryUsage().rss).toBeLessThan(1024 ** 3);
     }
   }, 120_000);
 });
