@@ -32,12 +32,15 @@ export function recordKeys(
   return { emails, others };
 }
 
-function compatible(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size === 0 || b.size === 0) return true;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const e of small) if (!large.has(e)) return false;
+/** Whether two clusters' e-mails may be one person's: one set holds the other (or one is empty). */
+function compatible(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  for (const e of small) if (!large.includes(e)) return false;
   return true;
 }
+
+const NO_EMAILS: readonly string[] = [];
 
 /** Clusters records with `--match exact` semantics. */
 export function clusterExact(
@@ -52,7 +55,8 @@ export function clusterExact(
   },
 ): Clustering {
   const uf = new UnionFind(records.length);
-  const emailsOf = new Map<number, Set<string>>(); // root → e-mail keys of the cluster
+  // root → e-mail keys of the cluster (a person holds one e-mail, or the few of one record).
+  const emailsOf: (readonly string[] | undefined)[] = new Array(records.length);
   const owner = new Map<string, number>(); // key → first record carrying it
   const findings: Finding[] = [];
   const keyless: number[] = [];
@@ -66,13 +70,13 @@ export function clusterExact(
       const [rx, ry] = [uf.find(x), uf.find(y)];
       if ((rx === ra && ry === rb) || (rx === rb && ry === ra)) return false;
     }
-    const ea = emailsOf.get(ra) ?? new Set<string>();
-    const eb = emailsOf.get(rb) ?? new Set<string>();
+    const ea = emailsOf[ra] ?? NO_EMAILS;
+    const eb = emailsOf[rb] ?? NO_EMAILS;
     if (!compatible(ea, eb)) return false;
     const root = uf.union(ra, rb);
-    emailsOf.delete(ra);
-    emailsOf.delete(rb);
-    emailsOf.set(root, ea.size >= eb.size ? ea : eb);
+    emailsOf[ra] = undefined;
+    emailsOf[rb] = undefined;
+    emailsOf[root] = ea.length >= eb.length ? ea : eb;
     return true;
   };
 
@@ -89,7 +93,7 @@ export function clusterExact(
       isKeyless.add(i);
       return;
     }
-    emailsOf.set(i, new Set(emails));
+    emailsOf[i] = emails;
     for (const key of [...emails.map((e) => `email:${e}`), ...others]) {
       const first = owner.get(key);
       if (first === undefined) owner.set(key, i);
