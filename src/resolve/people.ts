@@ -77,6 +77,21 @@ export function buildPeople(records: SourceRecord[], clusters: readonly number[]
   const email = memoized(emailKey);
   const key = memoized(nameKey);
   const drafts = clusters.map((cluster) => {
+    if (cluster.length === 1) {
+      // Most people come once: the same as below, without the bookkeeping.
+      const i = cluster[0] as number;
+      const record = records[i] as SourceRecord;
+      const name = displayName([record]);
+      return {
+        name,
+        sortKey: key(name),
+        emails: [...new Set(record.emails.map(email))].sort(compare),
+        groups: [record.group],
+        events: 1,
+        records: [i],
+        first: i,
+      };
+    }
     const ascending = cluster.every((i, k) => k === 0 || (cluster[k - 1] as number) < i);
     const sorted = ascending ? cluster : [...cluster].sort((a, b) => a - b);
     const kept = new Map<string, number>();
