@@ -165,6 +165,22 @@ const OTHER_KNOWN = new Set([
 const MEETING_KEYS = new Set(['meeting id', 'webinar id']);
 
 /** True when the keys name a name or e-mail column and no meeting-summary column. */
+const IDENTITY_ROLES: ReadonlySet<ColumnRole> = new Set(['name', 'email', 'firstName', 'lastName']);
+
+/**
+ * A cheap first look at a row (raw cells): false when no cell can be a name or e-mail header, so
+ * that data rows skip the full header check. Cells with unusual white space always pass.
+ */
+export function mayBeIdentityHeader(cells: readonly string[]): boolean {
+  for (const cell of cells) {
+    if (cell.length > 80) continue;
+    const role = ALIAS_TO_ROLE.get(cell.trim().toLowerCase());
+    if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
+    if (/\s\s|[^\S ]/.test(cell.trim())) return true;
+  }
+  return false;
+}
+
 export function isIdentityHeader(keys: readonly string[]): boolean {
   if (keys.some((k) => MEETING_KEYS.has(k))) return false;
   return keys.some((k) => {

@@ -2,7 +2,7 @@
 // (a header row and its data rows) plus the report's metadata from the preamble (Zoom topic and
 // start time, Teams meeting title). Plain lists are one section; Zoom and Teams reports have a
 // preamble and several titled sections ("Host Details", "2. Participants").
-import { headerKey, isIdentityHeader, knownHeaderCount } from './columns.js';
+import { headerKey, isIdentityHeader, knownHeaderCount, mayBeIdentityHeader } from './columns.js';
 import type { TableRow } from './table.js';
 
 export interface Section {
@@ -25,7 +25,8 @@ function filled(row: TableRow): string[] {
 }
 
 function isBlank(row: TableRow): boolean {
-  return filled(row).length === 0;
+  for (const cell of row.cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
 const TITLE =
@@ -34,6 +35,7 @@ const NOT_PEOPLE = /activit|aktivit/i;
 
 /** A header row of a section that holds people. */
 function isPeopleHeader(row: TableRow, strict: boolean): boolean {
+  if (!mayBeIdentityHeader(row.cells)) return false;
   const keys = row.cells.map(headerKey).filter((k) => k !== '');
   if (!isIdentityHeader(keys)) return false;
   return !strict || knownHeaderCount(keys) >= 2;
@@ -68,7 +70,16 @@ export function splitSections(rows: readonly TableRow[]): Sections {
     header: rows[start] as TableRow,
     rows: [],
   };
-  const wide = () => filled(current.header).length >= 2;
+  // Whether the current section's header has two or more cells (computed once per header).
+  let wideHeader: TableRow | undefined;
+  let wideValue = false;
+  const wide = () => {
+    if (wideHeader !== current.header) {
+      wideHeader = current.header;
+      wideValue = filled(current.header).length >= 2;
+    }
+    return wideValue;
+  };
   const close = (next: { title: string | undefined; header: TableRow } | undefined) => {
     while (current.rows.length > 0 && isBlank(current.rows[current.rows.length - 1] as TableRow)) {
       current.rows.pop();
