@@ -18,7 +18,10 @@ function hasBom(bytes: Uint8Array, ...bom: number[]): boolean {
 
 /** Detects the encoding (or uses `forced`) and decodes; the BOM is never part of the text. */
 export function decodeBytes(bytes: Uint8Array, path: string, forced?: Encoding): Decoded {
-  const encoding = forced ?? detectEncoding(bytes);
+  const detected = forced === undefined ? detect(bytes) : { encoding: forced, text: undefined };
+  const encoding = detected.encoding;
+  // Detection decoded valid UTF-8 already: no second pass over the bytes.
+  if (detected.text !== undefined) return { text: detected.text, encoding };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   switch (encoding) {
     case 'utf-8-bom':
@@ -49,18 +52,23 @@ export function decodeBytes(bytes: Uint8Array, path: string, forced?: Encoding):
 
 /** BOM first (UTF-8, UTF-16LE, UTF-16BE), then BOM-less UTF-16, else strict UTF-8, else Windows-1252. */
 export function detectEncoding(bytes: Uint8Array): Encoding {
-  if (hasBom(bytes, 0xef, 0xbb, 0xbf)) return 'utf-8-bom';
-  if (hasBom(bytes, 0xff, 0xfe)) return 'utf-16le';
-  if (hasBom(bytes, 0xfe, 0xff)) return 'utf-16be';
+  return detect(bytes).encoding;
+}
+
+/** The encoding, and the text when telling it meant decoding the whole file as UTF-8. */
+function detect(bytes: Uint8Array): { encoding: Encoding; text: string | undefined } {
+  const only = (encoding: Encoding) => ({ encoding, text: undefined });
+  if (hasBom(bytes, 0xef, 0xbb, 0xbf)) return only('utf-8-bom');
+  if (hasBom(bytes, 0xff, 0xfe)) return only('utf-16le');
+  if (hasBom(bytes, 0xfe, 0xff)) return only('utf-16be');
   // UTF-16 without a BOM: ASCII letters with a zero byte beside each.
   if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0)
-    return 'utf-16le';
+    return only('utf-16le');
   if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0)
-    return 'utf-16be';
+    return only('utf-16be');
   try {
-    utf8.decode(bytes);
-    return 'utf-8';
+    return { encoding: 'utf-8', text: utf8.decode(bytes) };
   } catch {
-    return 'windows-1252';
+    return only('windows-1252');
   }
 }
