@@ -1,7 +1,6 @@
 // Spreadsheet bytes → table rows. Recognises .xlsx and legacy .xls by content (not by name);
 // reads the first sheet of an .xlsx (or the one asked for) after checking the archive's declared
 // sizes, so that a decompression bomb is refused before anything is inflated.
-import { readSheet } from 'read-excel-file/node';
 import { InputError } from '../errors.js';
 import type { TableRow } from './table.js';
 
@@ -87,6 +86,8 @@ export async function readXlsxRows(
   const which = sheet === undefined ? 1 : /^\d+$/.test(sheet) ? Number(sheet) : sheet;
   let data: unknown[][];
   try {
+    // Loaded on first use: most runs read no spreadsheet, and the reader costs ~90 ms to load.
+    const { readSheet } = await import('read-excel-file/node');
     data = (await readSheet(Buffer.from(bytes), which)) as unknown[][];
   } catch (error) {
     const message = (error as Error).message ?? '';

@@ -1,7 +1,19 @@
 // Values → comparison keys. Each rule is a small pure function; `nameKey`, `emailKey` and
 // `phoneKey` compose them into the keys identity resolution compares. NORMALIZATION_VERSION
 // changes whenever a rule changes what a key looks like.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { createRequire } from 'node:module';
+
+type PhoneParser = typeof import('libphonenumber-js/min').parsePhoneNumberFromString;
+/** libphonenumber-js, loaded on the first phone number: most lists have none, and it costs ~80 ms. */
+let parsePhone: PhoneParser | undefined;
+function phoneParser(): PhoneParser {
+  parsePhone ??= (
+    createRequire(import.meta.url)(
+      'libphonenumber-js/min',
+    ) as typeof import('libphonenumber-js/min')
+  ).parsePhoneNumberFromString;
+  return parsePhone;
+}
 
 export const NORMALIZATION_VERSION = 2;
 
@@ -196,6 +208,6 @@ export function emailKey(email: string): string {
 
 /** A phone number in E.164, with Germany as the default region; undefined when it is no number. */
 export function phoneKey(phone: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(phone.replace(/^00/, '+'), 'DE');
+  const parsed = phoneParser()(phone.replace(/^00/, '+'), 'DE');
   return parsed?.isPossible() ? parsed.number : undefined;
 }
