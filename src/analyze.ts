@@ -4,7 +4,7 @@
 
 import { UsageError } from './errors.js';
 import { buildAffiliation } from './graph/affiliation.js';
-import { personProjection } from './graph/projection.js';
+import { affiliationMemberships, personProjection } from './graph/projection.js';
 import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
 import { measureBridges } from './measure/bridges.js';
 import { measureCliques } from './measure/cliques.js';
@@ -249,7 +249,7 @@ export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}):
     settings.population === 'chao'
       ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
       : graph.people.length;
-  const projection = personProjection(graph);
+  const projection = personProjection(affiliationMemberships(graph));
   const bridges = measureBridges(graph, projection, {
     seed: settings.seed,
     exact: settings.exactBetweenness,

@@ -10,56 +10,102 @@ export interface Projection {
   readonly weights: Int32Array;
 }
 
-/** For each event, the people at it (ascending person index). */
-export function eventMembers(graph: Affiliation): Int32Array[] {
-  const counts = new Int32Array(graph.eventGroup.length);
-  for (const events of graph.personEvents)
-    for (const e of events) counts[e] = (counts[e] as number) + 1;
-  const lists = Array.from(counts, (c) => new Int32Array(c));
-  const filled = new Int32Array(graph.eventGroup.length);
-  graph.personEvents.forEach((events, p) => {
-    for (const e of events) {
-      (lists[e] as Int32Array)[filled[e] as number] = p;
-      filled[e] = (filled[e] as number) + 1;
-    }
-  });
-  return lists;
+/**
+ * The person × event incidence in both directions, as CSR over typed arrays: person u's events
+ * are personEvents[personOffsets[u]..personOffsets[u+1]] and event e's people (ascending)
+ * eventPeople[eventOffsets[e]..eventOffsets[e+1]]. Measures that walk the projection's cliques
+ * event by event read this instead of the projection, whose size grows with (event size)².
+ */
+export interface Memberships {
+  readonly people: number;
+  readonly events: number;
+  readonly personOffsets: Int32Array;
+  readonly personEvents: Int32Array;
+  readonly eventOffsets: Int32Array;
+  readonly eventPeople: Int32Array;
 }
 
-/** Builds the person projection. */
-export function personProjection(graph: Affiliation): Projection {
-  const n = graph.people.length;
-  const members = eventMembers(graph);
+/** The memberships of the people of an affiliation (or any list of per-person event lists). */
+export function memberships(
+  personEventLists: readonly (readonly number[])[],
+  events: number,
+): Memberships {
+  const people = personEventLists.length;
+  const personOffsets = new Int32Array(people + 1);
+  personEventLists.forEach((list, u) => {
+    personOffsets[u + 1] = (personOffsets[u] as number) + list.length;
+  });
+  const personEvents = new Int32Array(personOffsets[people] as number);
+  const eventOffsets = new Int32Array(events + 1);
+  personEventLists.forEach((list, u) => {
+    personEvents.set(list, personOffsets[u] as number);
+    for (const e of list) eventOffsets[e + 1] = (eventOffsets[e + 1] as number) + 1;
+  });
+  for (let e = 0; e < events; e++)
+    eventOffsets[e + 1] = (eventOffsets[e + 1] as number) + (eventOffsets[e] as number);
+  const eventPeople = new Int32Array(personEvents.length);
+  const next = eventOffsets.slice(0, events);
+  for (let u = 0; u < people; u++) {
+    for (let i = personOffsets[u] as number; i < (personOffsets[u + 1] as number); i++) {
+      const e = personEvents[i] as number;
+      eventPeople[next[e] as number] = u;
+      next[e] = (next[e] as number) + 1;
+    }
+  }
+  return { people, events, personOffsets, personEvents, eventOffsets, eventPeople };
+}
+
+/** The memberships of an affiliation's people. */
+export function affiliationMemberships(graph: Affiliation): Memberships {
+  return memberships(graph.personEvents, graph.eventGroup.length);
+}
+
+/**
+ * Builds the person projection without sorting: a first sweep counts each person's distinct
+ * neighbours; a second visits the people in ascending order and appends each person u to the
+ * lists of u's neighbours, so that every list comes out ascending. Work is Σ (event size)², with
+ * no allocation per person.
+ */
+export function personProjection(m: Memberships): Projection {
+  const n = m.people;
+  const { personOffsets, personEvents, eventOffsets, eventPeople } = m;
   const mark = new Int32Array(n).fill(-1);
   const count = new Int32Array(n);
+  const found = new Int32Array(n);
   const offsets = new Int32Array(n + 1);
-  const chunks: Int32Array[] = [];
-  const chunkWeights: Int32Array[] = [];
-  let total = 0;
-  for (let u = 0; u < n; u++) {
-    const found: number[] = [];
-    for (const e of graph.personEvents[u] ?? []) {
-      for (const v of members[e] as Int32Array) {
+  /** Collects u's distinct neighbours into `found` (their shared events in `count`). */
+  const neighboursOf = (u: number): number => {
+    let size = 0;
+    for (let i = personOffsets[u] as number; i < (personOffsets[u + 1] as number); i++) {
+      const e = personEvents[i] as number;
+      for (let j = eventOffsets[e] as number; j < (eventOffsets[e + 1] as number); j++) {
+        const v = eventPeople[j] as number;
         if (v === u) continue;
         if (mark[v] !== u) {
           mark[v] = u;
           count[v] = 0;
-          found.push(v);
+          found[size++] = v;
         }
         count[v] = (count[v] as number) + 1;
       }
     }
-    const ns = Int32Array.from(found).sort();
-    chunks.push(ns);
-    chunkWeights.push(Int32Array.from(ns, (v) => count[v] as number));
-    total += ns.length;
-    offsets[u + 1] = total;
-  }
+    return size;
+  };
+  for (let u = 0; u < n; u++) offsets[u + 1] = (offsets[u] as number) + neighboursOf(u);
+  const total = offsets[n] as number;
   const neighbors = new Int32Array(total);
   const weights = new Int32Array(total);
+  const next = offsets.slice(0, n);
+  mark.fill(-1);
   for (let u = 0; u < n; u++) {
-    neighbors.set(chunks[u] as Int32Array, offsets[u] as number);
-    weights.set(chunkWeights[u] as Int32Array, offsets[u] as number);
+    const size = neighboursOf(u);
+    for (let i = 0; i < size; i++) {
+      const v = found[i] as number;
+      const at = next[v] as number;
+      neighbors[at] = u;
+      weights[at] = count[v] as number;
+      next[v] = at + 1;
+    }
   }
   return { nodes: n, offsets, neighbors, weights };
 }
@@ -67,20 +113,24 @@ export function personProjection(graph: Affiliation): Projection {
 /** The edges of weight at least `minWeight` (the strong-tie graph). */
 export function strongTies(projection: Projection, minWeight: number): Projection {
   const { nodes, offsets, neighbors, weights } = projection;
-  const keep: number[] = [];
   const newOffsets = new Int32Array(nodes + 1);
+  let kept = 0;
+  for (let i = 0; i < weights.length; i++) if ((weights[i] as number) >= minWeight) kept++;
+  const strongNeighbors = new Int32Array(kept);
+  const strongWeights = new Int32Array(kept);
+  let at = 0;
   for (let u = 0; u < nodes; u++) {
     for (let i = offsets[u] as number; i < (offsets[u + 1] as number); i++) {
-      if ((weights[i] as number) >= minWeight) keep.push(i);
+      const w = weights[i] as number;
+      if (w >= minWeight) {
+        strongNeighbors[at] = neighbors[i] as number;
+        strongWeights[at] = w;
+        at++;
+      }
     }
-    newOffsets[u + 1] = keep.length;
+    newOffsets[u + 1] = at;
   }
-  return {
-    nodes,
-    offsets: newOffsets,
-    neighbors: Int32Array.from(keep, (i) => neighbors[i] as number),
-    weights: Int32Array.from(keep, (i) => weights[i] as number),
-  };
+  return { nodes, offsets: newOffsets, neighbors: strongNeighbors, weights: strongWeights };
 }
 
 /** True when u and v are adjacent (binary search in u's sorted neighbours). */
