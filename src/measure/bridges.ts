@@ -4,7 +4,7 @@ import type { Affiliation } from '../graph/affiliation.js';
 import type { Projection } from '../graph/projection.js';
 import { articulationPoints } from './articulation.js';
 import { type BetweennessOptions, betweenness } from './betweenness.js';
-import { structuralHoles } from './structural-holes.js';
+import { holesContext, structuralHoles } from './structural-holes.js';
 
 export interface BridgeOptions extends BetweennessOptions {
   /** How many top brokers to list. */
@@ -35,24 +35,25 @@ export function measureBridges(
   const top = options.top ?? 25;
   const bc = betweenness(projection, options);
   const cut = articulationPoints(projection);
-  const mark = new Int32Array(projection.nodes);
   const ranked = Array.from(bc.values, (value, p) => [value, p] as const)
     .filter(([value]) => value > 0)
     .sort((a, b) => b[0] - a[0] || a[1] - b[1])
     .slice(0, top);
+  const holes = holesContext(projection);
+  const list = ranked.map(([value, p]) => {
+    const { constraint, effectiveSize } = structuralHoles(holes, p);
+    return {
+      id: graph.people[p]?.id ?? '',
+      name: graph.people[p]?.name ?? '',
+      betweenness: value,
+      groups: (graph.personGroups[p] ?? []).map((g) => graph.groups[g] as string),
+      cutVertex: cut[p] === 1,
+      constraint,
+      effectiveSize,
+    };
+  });
   return {
-    list: ranked.map(([value, p]) => {
-      const holes = structuralHoles(projection, p, mark);
-      return {
-        id: graph.people[p]?.id ?? '',
-        name: graph.people[p]?.name ?? '',
-        betweenness: value,
-        groups: (graph.personGroups[p] ?? []).map((g) => graph.groups[g] as string),
-        cutVertex: cut[p] === 1,
-        constraint: holes.constraint,
-        effectiveSize: holes.effectiveSize,
-      };
-    }),
+    list,
     betweenness: { exact: bc.exact, pivots: bc.pivots },
     cutVertices: cut.reduce((s, c) => s + c, 0),
   };
