@@ -86,7 +86,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   cliqueCap: 1000,
   cliqueWork: 5e7,
   betweennessBudget: BETWEENNESS_DEFAULTS.budget,
-  louvainCompactAbove: 1_000_000,
+  louvainCompactAbove: 50_000,
   exactBetweenness: false,
   exactBetweennessLimit: 5000,
   pivots: 256,

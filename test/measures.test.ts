@@ -1,7 +1,12 @@
 // Each measure on tiny hand-made inputs, with the arithmetic written down.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
-import type { Projection } from '../src/graph/projection.js';
+import {
+  memberships,
+  type Projection,
+  personProjection,
+  strongTies,
+} from '../src/graph/projection.js';
 import { articulationPoints } from '../src/measure/articulation.js';
 import { betweenness } from '../src/measure/betweenness.js';
 import { coreNumbers } from '../src/measure/cliques.js';
@@ -10,7 +15,7 @@ import { compactLouvain } from '../src/measure/louvain-compact.js';
 import { chao1, chapman } from '../src/measure/population.js';
 import { seededRandom } from '../src/measure/rng.js';
 import { benjaminiHochberg, hypergeometricUpperTail, logChoose } from '../src/measure/stats.js';
-import { structuralHoles } from '../src/measure/structural-holes.js';
+import { holesContext, structuralHoles } from '../src/measure/structural-holes.js';
 import { memory } from './helpers/sources.js';
 
 /** A projection from an edge list (nodes 0..n-1, unit weights unless given). */
@@ -48,6 +53,45 @@ const twoTriangles = graphOf(6, [
   [3, 5],
   [2, 3],
 ]);
+
+describe('person projection', () => {
+  it('links people sharing events, weight = events shared, neighbours ascending (random lists)', () => {
+    // The reference counts every pair of people at every event, straight from the lists.
+    const rng = seededRandom(5);
+    for (let round = 0; round < 100; round++) {
+      const people = 1 + Math.floor(rng() * 15);
+      const events = 1 + Math.floor(rng() * 8);
+      const lists = Array.from({ length: people }, () =>
+        Array.from({ length: events }, (_, e) => e).filter(() => rng() < 0.3),
+      );
+      const shared = new Map<string, number>();
+      for (let u = 0; u < people; u++)
+        for (let v = 0; v < people; v++) {
+          if (u === v) continue;
+          const both = (lists[u] as number[]).filter((e) => (lists[v] as number[]).includes(e));
+          if (both.length > 0) shared.set(`${u},${v}`, both.length);
+        }
+      const p = personProjection(memberships(lists, events));
+      const got = new Map<string, number>();
+      for (let u = 0; u < people; u++) {
+        const ns = [...p.neighbors.subarray(p.offsets[u], p.offsets[u + 1])];
+        expect(ns).toEqual([...ns].sort((a, b) => a - b));
+        for (let i = p.offsets[u] as number; i < (p.offsets[u + 1] as number); i++)
+          got.set(`${u},${p.neighbors[i]}`, p.weights[i] as number);
+      }
+      expect(got).toEqual(shared);
+      const strong = strongTies(p, 2);
+      expect(strong.neighbors.length).toBe([...shared.values()].filter((w) => w >= 2).length);
+    }
+  });
+
+  it('three people at event 0, two of them also at event 1: weights 2 between those two, 1 otherwise', () => {
+    const p = personProjection(memberships([[0, 1], [0], [0, 1]], 2));
+    expect([...p.offsets]).toEqual([0, 2, 4, 6]);
+    expect([...p.neighbors]).toEqual([1, 2, 0, 2, 0, 1]);
+    expect([...p.weights]).toEqual([1, 2, 1, 1, 2, 1]);
+  });
+});
 
 describe('statistics', () => {
   it('hypergeometric upper tail: N=10, K=4, n=3, P(X≥2) = (C(4,2)C(6,1) + C(4,3)C(6,0)) / C(10,3) = 40/120', () => {
@@ -103,7 +147,7 @@ describe('betweenness (Brandes, normalised like networkx)', () => {
   });
 });
 
-describe('compact Louvain (typed arrays, above 1M ties)', () => {
+describe('compact Louvain (typed arrays, above 50,000 ties)', () => {
   it('finds the two triangles joined by c–x, modularity 2·(3/7 − (7/14)²) = 5/14', () => {
     // Σ over communities of L_c/m − (d_c/2m)² with m = 7 ties, L_c = 3 ties inside each triangle
     // and d_c = 7 (degrees 2 + 2 + 3): 2·(3/7 − (7/14)²) = 5/14 ≈ 0.357.
@@ -143,7 +187,7 @@ describe('cut vertices and structural holes', () => {
       [0, 2],
       [0, 3],
     ]);
-    const h = structuralHoles(star, 0, new Int32Array(4));
+    const h = structuralHoles(holesContext(star), 0);
     expect(h.constraint).toBeCloseTo(1 / 3, 14);
     expect(h.effectiveSize).toBe(3);
   });
@@ -154,9 +198,64 @@ describe('cut vertices and structural holes', () => {
       [1, 2],
       [0, 2],
     ]);
-    const h = structuralHoles(triangle, 0, new Int32Array(3));
+    const h = structuralHoles(holesContext(triangle), 0);
     expect(h.constraint).toBeCloseTo(9 / 8, 14);
     expect(h.effectiveSize).toBe(1);
+  });
+
+  it('path 0–1–2–3–4, node 1 (read through its neighbours): no common neighbours, constraint 2·(1/2)² = 1/2, effective size 2', () => {
+    const path = graphOf(5, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
+    // Neighbours' ties (1 + 2 = 3) are no more than the ties outside (8 − 3 − 2 = 3): direct way.
+    const h = structuralHoles(holesContext(path), 1);
+    expect(h.constraint).toBeCloseTo(1 / 2, 14);
+    expect(h.effectiveSize).toBe(2);
+  });
+
+  it('both ways of summing give the definition on random graphs', () => {
+    // The definition, straight from adjacency sets: p_uv = 1/deg(u);
+    // constraint = Σ_v (1/d + Σ_{w ∈ N(u)∩N(v)} (1/d)(1/deg(w)))², effective size = d − 2t/d.
+    const rng = seededRandom(11);
+    for (let round = 0; round < 200; round++) {
+      const n = 2 + Math.floor(rng() * 12);
+      const density = rng();
+      const edges: [number, number][] = [];
+      for (let a = 0; a < n; a++)
+        for (let b = a + 1; b < n; b++) if (rng() < density) edges.push([a, b]);
+      const g = graphOf(n, edges);
+      const ctx = holesContext(g);
+      const adj = Array.from({ length: n }, () => new Set<number>());
+      for (const [a, b] of edges) {
+        adj[a]?.add(b);
+        adj[b]?.add(a);
+      }
+      for (let u = 0; u < n; u++) {
+        const nu = adj[u] as Set<number>;
+        const d = nu.size;
+        const h = structuralHoles(ctx, u);
+        if (d === 0) {
+          expect(h).toEqual({ constraint: null, effectiveSize: null });
+          continue;
+        }
+        let constraint = 0;
+        let ties2 = 0;
+        for (const v of nu) {
+          let indirect = 0;
+          for (const w of adj[v] as Set<number>) {
+            if (!nu.has(w)) continue;
+            indirect += (1 / d) * (1 / (adj[w] as Set<number>).size);
+            ties2++;
+          }
+          constraint += (1 / d + indirect) ** 2;
+        }
+        expect(h.constraint).toBeCloseTo(constraint, 12);
+        expect(h.effectiveSize).toBeCloseTo(d - ties2 / d, 12);
+      }
+    }
   });
 
   it('core numbers: two triangles are 2-cores', () => {

@@ -17,7 +17,7 @@ export interface CommunityOptions {
 export const COMMUNITY_DEFAULTS: Readonly<CommunityOptions> = Object.freeze({
   resolution: 1,
   seed: 42,
-  graphologyLimit: 1_000_000,
+  graphologyLimit: 50_000,
 });
 
 export interface Community {

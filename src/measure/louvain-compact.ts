@@ -98,37 +98,66 @@ function moveNodes(
   return { community, moved: movedAny };
 }
 
+/** The graph of communities: one node per community, ties summed, ties inside as self-loops. */
 function aggregate(g: Level, community: Int32Array, count: number): Level {
-  const loops = new Float64Array(count);
-  const maps: Map<number, number>[] = Array.from({ length: count }, () => new Map());
+  // The nodes of each community, by a counting sort.
+  const start = new Int32Array(count + 1);
   for (let i = 0; i < g.n; i++) {
-    const ci = community[i] as number;
-    loops[ci] = (loops[ci] as number) + (g.loops[i] as number);
-    for (let e = g.offsets[i] as number; e < (g.offsets[i + 1] as number); e++) {
-      const cj = community[g.neighbors[e] as number] as number;
-      const w = g.weights[e] as number;
-      if (cj === ci) loops[ci] = (loops[ci] as number) + w;
-      else {
-        const m = maps[ci] as Map<number, number>;
-        m.set(cj, (m.get(cj) ?? 0) + w);
+    const c = (community[i] as number) + 1;
+    start[c] = (start[c] as number) + 1;
+  }
+  for (let c = 0; c < count; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const byCommunity = new Int32Array(g.n);
+  const fill = start.slice(0, count);
+  for (let i = 0; i < g.n; i++) {
+    const c = community[i] as number;
+    byCommunity[fill[c] as number] = i;
+    fill[c] = (fill[c] as number) + 1;
+  }
+  const loops = new Float64Array(count);
+  const offsets = new Int32Array(count + 1);
+  const sum = new Float64Array(count);
+  const touched = new Int32Array(count);
+  let neighbors = new Int32Array(Math.max(16, count));
+  let weights = new Float64Array(neighbors.length);
+  let size = 0;
+  for (let ci = 0; ci < count; ci++) {
+    let found = 0;
+    for (let k = start[ci] as number; k < (start[ci + 1] as number); k++) {
+      const i = byCommunity[k] as number;
+      loops[ci] = (loops[ci] as number) + (g.loops[i] as number);
+      for (let e = g.offsets[i] as number; e < (g.offsets[i + 1] as number); e++) {
+        const cj = community[g.neighbors[e] as number] as number;
+        const w = g.weights[e] as number;
+        if (cj === ci) loops[ci] = (loops[ci] as number) + w;
+        else {
+          if (sum[cj] === 0) touched[found++] = cj;
+          sum[cj] = (sum[cj] as number) + w;
+        }
       }
     }
-  }
-  const offsets = new Int32Array(count + 1);
-  const neighbors: number[] = [];
-  const weights: number[] = [];
-  maps.forEach((m, c) => {
-    for (const j of [...m.keys()].sort((a, b) => a - b)) {
-      neighbors.push(j);
-      weights.push(m.get(j) as number);
+    const list = touched.subarray(0, found).sort();
+    if (size + found > neighbors.length) {
+      const grown = new Int32Array(Math.max(size + found, neighbors.length * 2));
+      grown.set(neighbors);
+      neighbors = grown;
+      const grownWeights = new Float64Array(grown.length);
+      grownWeights.set(weights);
+      weights = grownWeights;
     }
-    offsets[c + 1] = neighbors.length;
-  });
+    for (const cj of list) {
+      neighbors[size] = cj;
+      weights[size] = sum[cj] as number;
+      size++;
+      sum[cj] = 0;
+    }
+    offsets[ci + 1] = size;
+  }
   return {
     n: count,
     offsets,
-    neighbors: Int32Array.from(neighbors),
-    weights: Float64Array.from(weights),
+    neighbors: neighbors.slice(0, size),
+    weights: weights.slice(0, size),
     loops,
   };
 }
