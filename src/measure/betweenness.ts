@@ -43,8 +43,11 @@ function samplePivots(n: number, k: number, seed: number): Int32Array {
   return order.slice(0, k).sort();
 }
 
-/** Normalised betweenness of every node. */
-export function betweenness(p: Projection, options: Partial<BetweennessOptions> = {}): Betweenness {
+/** Whether the run is exact, and how many sources it searches from. */
+export function betweennessPlan(
+  p: Projection,
+  options: Partial<BetweennessOptions> = {},
+): { exact: boolean; sources: number; work: number } {
   const o = { ...BETWEENNESS_DEFAULTS, ...options };
   const n = p.nodes;
   const ties = Math.max(1, p.neighbors.length);
@@ -52,49 +55,72 @@ export function betweenness(p: Projection, options: Partial<BetweennessOptions> 
   const affordable = Math.max(16, Math.floor(o.budget / ties));
   const pivots = Math.min(o.pivots, affordable);
   const exact = o.exact || pivots >= n || (n <= o.exactLimit && n * ties <= o.budget);
+  const sources = exact ? n : pivots;
+  return { exact, sources, work: sources * ties };
+}
+
+/** Normalised betweenness of every node. */
+export function betweenness(p: Projection, options: Partial<BetweennessOptions> = {}): Betweenness {
+  const o = { ...BETWEENNESS_DEFAULTS, ...options };
+  const n = p.nodes;
+  const { exact, sources: count } = betweennessPlan(p, o);
   const sources = exact
     ? Int32Array.from({ length: n }, (_, i) => i)
-    : samplePivots(n, pivots, o.seed);
+    : samplePivots(n, count, o.seed);
   const bc = new Float64Array(n);
   const sigma = new Float64Array(n);
-  const dist = new Int32Array(n);
+  const dist = new Int32Array(n).fill(-1);
   const delta = new Float64Array(n);
-  const stack = new Int32Array(n);
   const queue = new Int32Array(n);
+  // The shortest-path DAG of one search: the successors of the node at queue position q are
+  // successors[firstSuccessor[q] .. firstSuccessor[q + 1]]. Each tie is in it at most once, so
+  // half the directed ties is enough; the backward pass then reads only these.
+  const successors = new Int32Array(Math.ceil(p.neighbors.length / 2));
+  const firstSuccessor = new Int32Array(n + 1);
   const { offsets, neighbors } = p;
   for (const s of sources) {
-    dist.fill(-1);
-    sigma.fill(0);
-    delta.fill(0);
     sigma[s] = 1;
     dist[s] = 0;
     let head = 0;
     let tail = 0;
-    let top = 0;
+    let edges = 0;
     queue[tail++] = s;
     while (head < tail) {
+      firstSuccessor[head] = edges;
       const v = queue[head++] as number;
-      stack[top++] = v;
       const dv = dist[v] as number;
+      const sv = sigma[v] as number;
       for (let i = offsets[v] as number; i < (offsets[v + 1] as number); i++) {
         const w = neighbors[i] as number;
-        if (dist[w] === -1) {
+        const dw = dist[w] as number;
+        if (dw === -1) {
           dist[w] = dv + 1;
           queue[tail++] = w;
+          sigma[w] = sv;
+          successors[edges++] = w;
+        } else if (dw === dv + 1) {
+          sigma[w] = (sigma[w] as number) + sv;
+          successors[edges++] = w;
         }
-        if (dist[w] === dv + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
       }
     }
-    while (top > 0) {
-      const w = stack[--top] as number;
-      const dw = dist[w] as number;
-      const coefficient = (1 + (delta[w] as number)) / (sigma[w] as number);
-      for (let i = offsets[w] as number; i < (offsets[w + 1] as number); i++) {
-        const v = neighbors[i] as number;
-        if (dist[v] === dw - 1)
-          delta[v] = (delta[v] as number) + (sigma[v] as number) * coefficient;
+    firstSuccessor[tail] = edges;
+    for (let q = tail - 1; q >= 0; q--) {
+      const v = queue[q] as number;
+      let sum = 0;
+      for (let k = firstSuccessor[q] as number; k < (firstSuccessor[q + 1] as number); k++) {
+        const w = successors[k] as number;
+        sum += (1 + (delta[w] as number)) / (sigma[w] as number);
       }
-      if (w !== s) bc[w] = (bc[w] as number) + (delta[w] as number);
+      const dv = (sigma[v] as number) * sum;
+      delta[v] = dv;
+      if (v !== s) bc[v] = (bc[v] as number) + dv;
+    }
+    for (let q = 0; q < tail; q++) {
+      const u = queue[q] as number;
+      dist[u] = -1;
+      sigma[u] = 0;
+      delta[u] = 0;
     }
   }
   if (n > 2) {
