@@ -6,6 +6,7 @@ import { UsageError } from './errors.js';
 import { buildAffiliation } from './graph/affiliation.js';
 import { affiliationMemberships, personProjection } from './graph/projection.js';
 import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
+import { betweennessInParallel } from './measure/betweenness-parallel.js';
 import { measureBridges } from './measure/bridges.js';
 import { measureCliques } from './measure/cliques.js';
 import { measureCommunities } from './measure/communities.js';
@@ -220,11 +221,14 @@ export async function analyze(
   sources: readonly Source[],
   options: AnalyzeOptions = {},
 ): Promise<OverlapReport> {
-  return overlapReport(await readAndResolve(sources, options), options);
+  return await overlapReport(await readAndResolve(sources, options), options);
 }
 
 /** Measures what readAndResolve found: the `netz/overlap@1` report. */
-export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}): OverlapReport {
+export async function overlapReport(
+  analysis: Analysis,
+  options: AnalyzeOptions = {},
+): Promise<OverlapReport> {
   const settings = withDefaults(options);
   const steps = analysis.inputs.length + 2;
   options.progress?.({ done: steps - 1, total: steps, stage: 'measuring' });
@@ -250,13 +254,12 @@ export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}):
       ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
       : graph.people.length;
   const projection = personProjection(affiliationMemberships(graph));
-  const bridges = measureBridges(graph, projection, {
+  const pendingBetweenness = betweennessInParallel(projection, {
     seed: settings.seed,
     exact: settings.exactBetweenness,
     exactLimit: settings.exactBetweennessLimit,
     budget: settings.betweennessBudget,
     pivots: settings.pivots,
-    top: settings.bridges,
   });
   const freshness = measureFreshness(graph);
   if (freshness.length === 0)
@@ -289,6 +292,21 @@ export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}):
     introducers: settings.introducers,
   };
   const shares = regularShares(graph, analysis.records, settings.minGroups);
+  // The graph measures of the main thread, while betweenness may still run in a worker.
+  const communities = measureCommunities(graph, projection, {
+    seed: settings.seed,
+    resolution: settings.resolution,
+    graphologyLimit: settings.louvainCompactAbove,
+  });
+  const cliques = measureCliques(graph, projection, {
+    minShared: settings.minShared,
+    cap: settings.cliqueCap,
+    work: settings.cliqueWork,
+  });
+  const disconnected = measureDisconnected(graph, projection, {
+    introducers: settings.introducers,
+  });
+  const bridges = measureBridges(graph, projection, await pendingBetweenness, settings.bridges);
   const report: OverlapReport = {
     schema: 'netz/overlap@1',
     tool: { name: TOOL.name, version: TOOL.version },
@@ -319,17 +337,9 @@ export function overlapReport(analysis: Analysis, options: AnalyzeOptions = {}):
     fish: measureFish(graph, { minGroups: settings.minGroups }),
     bridges: bridges.list,
     betweenness: { ...bridges.betweenness, cutVertices: bridges.cutVertices },
-    communities: measureCommunities(graph, projection, {
-      seed: settings.seed,
-      resolution: settings.resolution,
-      graphologyLimit: settings.louvainCompactAbove,
-    }),
-    cliques: measureCliques(graph, projection, {
-      minShared: settings.minShared,
-      cap: settings.cliqueCap,
-      work: settings.cliqueWork,
-    }),
-    disconnected: measureDisconnected(graph, projection, { introducers: settings.introducers }),
+    communities,
+    cliques,
+    disconnected,
     population,
     reach: measureReach(graph, settings.have),
     freshness,

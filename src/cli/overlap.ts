@@ -116,10 +116,10 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
     const progress = progressBar(ctx.stderrIsTTY === true && !options.quiet);
     const withProgress = { ...settingsOf, progress: progress.step };
     let analysis: Awaited<ReturnType<typeof readAndResolve>>;
-    let report: ReturnType<typeof overlapReport>;
+    let report: Awaited<ReturnType<typeof overlapReport>>;
     try {
       analysis = await readAndResolve(sources, withProgress);
-      report = overlapReport(analysis, withProgress);
+      report = await overlapReport(analysis, withProgress);
     } finally {
       progress.stop();
     }

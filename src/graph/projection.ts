@@ -93,7 +93,8 @@ export function personProjection(m: Memberships): Projection {
   };
   for (let u = 0; u < n; u++) offsets[u + 1] = (offsets[u] as number) + neighboursOf(u);
   const total = offsets[n] as number;
-  const neighbors = new Int32Array(total);
+  // Ties in shared memory, so that a worker thread can read them without a copy.
+  const neighbors = new Int32Array(new SharedArrayBuffer(total * 4));
   const weights = new Int32Array(total);
   const next = offsets.slice(0, n);
   mark.fill(-1);

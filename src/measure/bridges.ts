@@ -1,15 +1,11 @@
 // Projection → bridges: the people with the highest betweenness on the person projection, with
-// their groups, whether they are a cut vertex, and Burt's constraint and effective size.
+// their groups, whether they are a cut vertex, and Burt's constraint and effective size. The
+// betweenness comes in computed (it may run in a worker, beside the other measures).
 import type { Affiliation } from '../graph/affiliation.js';
 import type { Projection } from '../graph/projection.js';
 import { articulationPoints } from './articulation.js';
-import { type BetweennessOptions, betweenness } from './betweenness.js';
+import type { Betweenness } from './betweenness.js';
 import { holesContext, structuralHoles } from './structural-holes.js';
-
-export interface BridgeOptions extends BetweennessOptions {
-  /** How many top brokers to list. */
-  readonly top: number;
-}
 
 export interface Bridge {
   id: string;
@@ -30,10 +26,9 @@ export interface Bridges {
 export function measureBridges(
   graph: Affiliation,
   projection: Projection,
-  options: Partial<BridgeOptions> = {},
+  bc: Betweenness,
+  top = 25,
 ): Bridges {
-  const top = options.top ?? 25;
-  const bc = betweenness(projection, options);
   const cut = articulationPoints(projection);
   const ranked = Array.from(bc.values, (value, p) => [value, p] as const)
     .filter(([value]) => value > 0)
