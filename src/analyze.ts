@@ -6,8 +6,8 @@ import { UsageError } from './errors.js';
 import { buildAffiliation } from './graph/affiliation.js';
 import { affiliationMemberships, personProjection } from './graph/projection.js';
 import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
-import { betweennessInParallel } from './measure/betweenness-parallel.js';
 import { measureBridges } from './measure/bridges.js';
+import { brokersInParallel } from './measure/brokers-parallel.js';
 import { measureCliques } from './measure/cliques.js';
 import { measureCommunities } from './measure/communities.js';
 import { measureDisconnected } from './measure/disconnected.js';
@@ -254,12 +254,13 @@ export async function overlapReport(
       ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
       : graph.people.length;
   const projection = personProjection(affiliationMemberships(graph));
-  const pendingBetweenness = betweennessInParallel(projection, {
+  const pendingBrokers = brokersInParallel(projection, {
     seed: settings.seed,
     exact: settings.exactBetweenness,
     exactLimit: settings.exactBetweennessLimit,
     budget: settings.betweennessBudget,
     pivots: settings.pivots,
+    top: settings.bridges,
   });
   const freshness = measureFreshness(graph);
   if (freshness.length === 0)
@@ -306,7 +307,7 @@ export async function overlapReport(
   const disconnected = measureDisconnected(graph, projection, {
     introducers: settings.introducers,
   });
-  const bridges = measureBridges(graph, projection, await pendingBetweenness, settings.bridges);
+  const bridges = measureBridges(graph, projection, await pendingBrokers);
   const report: OverlapReport = {
     schema: 'netz/overlap@1',
     tool: { name: TOOL.name, version: TOOL.version },

@@ -1,13 +1,14 @@
-// Betweenness in a worker thread gives the same values as in-thread. Workers run from the compiled
-// files (`npm test` builds first), so this test loads dist/.
+// The brokers (betweenness, the top ones, their structural holes) in a worker thread are the same
+// as in-thread. Workers run from the compiled files (`npm test` builds first), so this test loads
+// dist/.
 import { describe, expect, it } from 'vitest';
 import { memberships, personProjection } from '../dist/graph/projection.js';
-import { betweenness } from '../dist/measure/betweenness.js';
-import { betweennessInParallel, WORKER_WORK } from '../dist/measure/betweenness-parallel.js';
+import { brokers } from '../dist/measure/bridges.js';
+import { brokersInParallel, WORKER_WORK } from '../dist/measure/brokers-parallel.js';
 import { seededRandom } from '../dist/measure/rng.js';
 
-describe('betweenness beside the other measures', () => {
-  it('a worker computes the same values as the main thread', async () => {
+describe('brokers beside the other measures', () => {
+  it('a worker finds the same brokers as the main thread', async () => {
     // 2,500 people at 600 events of 3–12 people (seeded): exact Brandes over 2,500 sources and
     // ~80,000 directed ties is above the worker threshold of 2·10⁷ steps.
     const rng = seededRandom(3);
@@ -21,18 +22,21 @@ describe('betweenness beside the other measures', () => {
     const projection = personProjection(memberships(lists, 600));
     expect(projection.nodes * projection.neighbors.length).toBeGreaterThan(WORKER_WORK);
     expect(projection.neighbors.buffer).toBeInstanceOf(SharedArrayBuffer);
-    const options = { exact: true };
-    const inThread = betweenness(projection, options);
-    const inWorker = await betweennessInParallel(projection, options);
-    expect(inWorker.ranIn).toBe('worker');
-    expect(inWorker.exact).toBe(true);
-    expect([...inWorker.values]).toEqual([...inThread.values]);
-    expect(Math.max(...inWorker.values)).toBeGreaterThan(0);
-    // Small graphs stay in the main thread.
+    const options = { exact: true, top: 25 };
+    const inThread = brokers(projection, options);
+    const { ranIn, ...inWorker } = await brokersInParallel(projection, options);
+    expect(ranIn).toBe('worker');
+    expect(inWorker).toEqual(inThread);
+    expect(inWorker.list).toHaveLength(25);
+    expect(inWorker.list[0]?.betweenness).toBeGreaterThan(0);
+  });
+
+  it('small graphs stay in the main thread', async () => {
+    // People 0 and 1 at event 0 with person 2, who also meets 3 at event 1: ties 0–1, 0–2, 1–2,
+    // 2–3. Person 2 is on the paths 0–3 and 1–3: 2 pairs / ((n−1)(n−2)/2 = 3) = 2/3.
     const small = personProjection(memberships([[0], [0], [0, 1], [1]], 2));
-    const path = await betweennessInParallel(small, {});
-    expect(path.ranIn).toBe('main');
-    // Path 0,1 – 2 – 3: person 2 is on the 2·2 ordered paths between {0,1} and 3: 4 / (3·2).
-    expect([...path.values]).toEqual([0, 0, 4 / 6, 0]);
+    const found = await brokersInParallel(small, {});
+    expect(found.ranIn).toBe('main');
+    expect(found.list.map((b) => [b.node, b.betweenness])).toEqual([[2, 2 / 3]]);
   });
 });

@@ -1,10 +1,11 @@
 // Projection → bridges: the people with the highest betweenness on the person projection, with
 // their groups, whether they are a cut vertex, and Burt's constraint and effective size. The
-// betweenness comes in computed (it may run in a worker, beside the other measures).
+// brokers (betweenness, the top ones, their structural holes) are one computation that may run in
+// a worker thread beside the other measures (brokers-parallel.ts); the rest is assembled here.
 import type { Affiliation } from '../graph/affiliation.js';
 import type { Projection } from '../graph/projection.js';
 import { articulationPoints } from './articulation.js';
-import type { Betweenness } from './betweenness.js';
+import { type BetweennessOptions, betweenness } from './betweenness.js';
 import { holesContext, structuralHoles } from './structural-holes.js';
 
 export interface Bridge {
@@ -23,33 +24,58 @@ export interface Bridges {
   cutVertices: number;
 }
 
-export function measureBridges(
-  graph: Affiliation,
-  projection: Projection,
-  bc: Betweenness,
-  top = 25,
-): Bridges {
-  const cut = articulationPoints(projection);
+export interface BrokerOptions extends BetweennessOptions {
+  /** How many top brokers to list. */
+  readonly top: number;
+}
+
+/** The top brokers by betweenness (ties by index) with their structural holes. */
+export interface Brokers {
+  readonly exact: boolean;
+  readonly pivots: number | null;
+  readonly list: readonly {
+    node: number;
+    betweenness: number;
+    constraint: number | null;
+    effectiveSize: number | null;
+  }[];
+}
+
+export function brokers(projection: Projection, options: Partial<BrokerOptions> = {}): Brokers {
+  const bc = betweenness(projection, options);
   const ranked = Array.from(bc.values, (value, p) => [value, p] as const)
     .filter(([value]) => value > 0)
     .sort((a, b) => b[0] - a[0] || a[1] - b[1])
-    .slice(0, top);
+    .slice(0, options.top ?? 25);
   const holes = holesContext(projection);
-  const list = ranked.map(([value, p]) => {
-    const { constraint, effectiveSize } = structuralHoles(holes, p);
-    return {
-      id: graph.people[p]?.id ?? '',
-      name: graph.people[p]?.name ?? '',
+  return {
+    exact: bc.exact,
+    pivots: bc.pivots,
+    list: ranked.map(([value, node]) => ({
+      node,
       betweenness: value,
-      groups: (graph.personGroups[p] ?? []).map((g) => graph.groups[g] as string),
-      cutVertex: cut[p] === 1,
+      ...structuralHoles(holes, node),
+    })),
+  };
+}
+
+export function measureBridges(
+  graph: Affiliation,
+  projection: Projection,
+  found: Brokers,
+): Bridges {
+  const cut = articulationPoints(projection);
+  return {
+    list: found.list.map(({ node, betweenness, constraint, effectiveSize }) => ({
+      id: graph.people[node]?.id ?? '',
+      name: graph.people[node]?.name ?? '',
+      betweenness,
+      groups: (graph.personGroups[node] ?? []).map((g) => graph.groups[g] as string),
+      cutVertex: cut[node] === 1,
       constraint,
       effectiveSize,
-    };
-  });
-  return {
-    list,
-    betweenness: { exact: bc.exact, pivots: bc.pivots },
+    })),
+    betweenness: { exact: found.exact, pivots: found.pivots },
     cutVertices: cut.reduce((s, c) => s + c, 0),
   };
 }
