@@ -4,7 +4,10 @@ import type { Affiliation } from './affiliation.js';
 
 export interface Projection {
   readonly nodes: number;
-  /** offsets[u]..offsets[u+1] index u's neighbours (ascending) and weights. */
+  /**
+   * offsets[u]..offsets[u+1] index u's neighbours and weights: in the order met in the full
+   * projection, ascending in `strongTies` (which `adjacent` needs).
+   */
   readonly offsets: Int32Array;
   readonly neighbors: Int32Array;
   readonly weights: Int32Array;
@@ -61,10 +64,11 @@ export function affiliationMemberships(graph: Affiliation): Memberships {
 }
 
 /**
- * Builds the person projection without sorting: a first sweep counts each person's distinct
- * neighbours; a second visits the people in ascending order and appends each person u to the
- * lists of u's neighbours, so that every list comes out ascending. Work is Σ (event size)², with
- * no allocation per person.
+ * Builds the person projection: a first sweep counts each person's distinct neighbours (the
+ * offsets); a second collects them again straight into the person's slice of the tie array, in
+ * the order they are met (the person's events in order, their people ascending). Work is
+ * Σ (event size)², with sequential writes and no allocation per person. Sorting every slice, or
+ * writing each tie into its neighbour's slice to keep them ascending, took 4–7 s at 1M rows.
  */
 export function personProjection(m: Memberships): Projection {
   const n = m.people;
@@ -96,16 +100,14 @@ export function personProjection(m: Memberships): Projection {
   // Ties in shared memory, so that a worker thread can read them without a copy.
   const neighbors = new Int32Array(new SharedArrayBuffer(total * 4));
   const weights = new Int32Array(total);
-  const next = offsets.slice(0, n);
   mark.fill(-1);
   for (let u = 0; u < n; u++) {
     const size = neighboursOf(u);
+    const start = offsets[u] as number;
     for (let i = 0; i < size; i++) {
       const v = found[i] as number;
-      const at = next[v] as number;
-      neighbors[at] = u;
-      weights[at] = count[v] as number;
-      next[v] = at + 1;
+      neighbors[start + i] = v;
+      weights[start + i] = count[v] as number;
     }
   }
   return { nodes: n, offsets, neighbors, weights };
@@ -119,22 +121,27 @@ export function strongTies(projection: Projection, minWeight: number): Projectio
   for (let i = 0; i < weights.length; i++) if ((weights[i] as number) >= minWeight) kept++;
   const strongNeighbors = new Int32Array(kept);
   const strongWeights = new Int32Array(kept);
+  const weightOf = new Int32Array(nodes);
   let at = 0;
   for (let u = 0; u < nodes; u++) {
+    const start = at;
     for (let i = offsets[u] as number; i < (offsets[u + 1] as number); i++) {
       const w = weights[i] as number;
       if (w >= minWeight) {
-        strongNeighbors[at] = neighbors[i] as number;
-        strongWeights[at] = w;
-        at++;
+        const v = neighbors[i] as number;
+        strongNeighbors[at++] = v;
+        weightOf[v] = w;
       }
     }
+    const list = strongNeighbors.subarray(start, at).sort();
+    for (let i = 0; i < list.length; i++)
+      strongWeights[start + i] = weightOf[list[i] as number] as number;
     newOffsets[u + 1] = at;
   }
   return { nodes, offsets: newOffsets, neighbors: strongNeighbors, weights: strongWeights };
 }
 
-/** True when u and v are adjacent (binary search in u's sorted neighbours). */
+/** True when u and v are adjacent (binary search in u's neighbours, which must be ascending). */
 export function adjacent(p: Projection, u: number, v: number): boolean {
   let lo = p.offsets[u] as number;
   let hi = (p.offsets[u + 1] as number) - 1;

@@ -67,14 +67,17 @@ export function measureCommunities(
     const g = new UndirectedGraph();
     for (let u = 0; u < n; u++) g.addNode(String(u));
     for (let u = 0; u < n; u++) {
+      const ties: [number, number][] = [];
       for (
         let i = projection.offsets[u] as number;
         i < (projection.offsets[u + 1] as number);
         i++
       ) {
         const v = projection.neighbors[i] as number;
-        if (v > u) g.addEdge(String(u), String(v), { weight: projection.weights[i] as number });
+        if (v > u) ties.push([v, projection.weights[i] as number]);
       }
+      ties.sort((a, b) => a[0] - b[0]);
+      for (const [v, weight] of ties) g.addEdge(String(u), String(v), { weight });
     }
     const result = louvain.detailed(g, {
       getEdgeWeight: 'weight',
