@@ -11,7 +11,8 @@ interface Level {
   n: number;
   offsets: Int32Array;
   neighbors: Int32Array;
-  weights: Float64Array;
+  /** The projection's integer weights on the first level, sums of them on the next. */
+  weights: Float64Array | Int32Array;
   /** Weight of the self-loop of each node (twice the weight inside it). */
   loops: Float64Array;
 }
@@ -172,7 +173,7 @@ export function compactLouvain(
     n: p.nodes,
     offsets: p.offsets,
     neighbors: p.neighbors,
-    weights: Float64Array.from(p.weights),
+    weights: p.weights,
     loops: new Float64Array(p.nodes),
   };
   let m2 = 0;
