@@ -25,6 +25,18 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The numbers ascending, each once (in place; most lists are one or a few numbers long). */
+function sortedDistinct(values: number[]): number[] {
+  if (values.length < 2) return values;
+  values.sort((a, b) => a - b);
+  let kept = 1;
+  for (let i = 1; i < values.length; i++) {
+    if (values[i] !== values[kept - 1]) values[kept++] = values[i] as number;
+  }
+  values.length = kept;
+  return values;
+}
+
 /** Builds the affiliation structure; `records` is indexed by the people's record indices. */
 export function buildAffiliation(
   people: readonly Person[],
@@ -52,18 +64,19 @@ export function buildAffiliation(
   const personGroups: number[][] = [];
   const personEvents: number[][] = [];
   for (const person of people) {
-    const gs = new Set<number>();
-    const es = new Set<number>();
+    const gs: number[] = [];
+    const es: number[] = [];
     for (const r of person.records) {
       const record = records[r] as SourceRecord;
+      const e = eventIndex.get(record.event) as number;
       const g = groupIndex.get(record.group) as number;
-      gs.add(g);
-      es.add(eventIndex.get(record.event) as number);
+      gs.push(g);
+      es.push(e);
       groupRecords[g] = (groupRecords[g] ?? 0) + 1;
       total++;
     }
-    personGroups.push([...gs].sort((a, b) => a - b));
-    personEvents.push([...es].sort((a, b) => a - b));
+    personGroups.push(sortedDistinct(gs));
+    personEvents.push(sortedDistinct(es));
   }
   return {
     groups,

@@ -12,40 +12,66 @@ export interface Freshness {
 }
 
 export function measureFreshness(graph: Affiliation): Freshness[] {
-  const month = graph.eventDate.map((d) =>
+  // Months as indices into their sorted list ("YYYY-MM" sorts as text), cells (group × month)
+  // numbered per event, so that the pass over every membership compares integers.
+  const monthOfEvent = graph.eventDate.map((d) =>
     d !== undefined && /^\d{4}-\d{2}/.test(d) ? d.slice(0, 7) : undefined,
   );
-  const first: (string | undefined)[] = [];
-  const last: (string | undefined)[] = [];
-  const cells = new Map<string, { group: number; month: string; people: Set<number> }>();
+  const months = [...new Set(monthOfEvent.filter((m) => m !== undefined))].sort();
+  const monthIndex = new Map(months.map((m, i) => [m, i]));
+  const cellIndex = new Map<number, number>();
+  const cellGroup: number[] = [];
+  const cellMonth: number[] = [];
+  const cellOf = monthOfEvent.map((m, e) => {
+    if (m === undefined) return -1;
+    const group = graph.eventGroup[e] as number;
+    const month = monthIndex.get(m) as number;
+    const key = group * months.length + month;
+    let cell = cellIndex.get(key);
+    if (cell === undefined) {
+      cell = cellGroup.length;
+      cellIndex.set(key, cell);
+      cellGroup.push(group);
+      cellMonth.push(month);
+    }
+    return cell;
+  });
+  const cells = cellGroup.length;
+  const attendees = new Int32Array(cells);
+  const newcomers = new Int32Array(cells);
+  const returningLater = new Int32Array(cells);
+  const lastSeen = new Int32Array(cells).fill(-1);
   graph.personEvents.forEach((events, p) => {
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
     for (const e of events) {
-      const m = month[e];
-      if (m === undefined) continue;
-      if (first[p] === undefined || m < (first[p] as string)) first[p] = m;
-      if (last[p] === undefined || m > (last[p] as string)) last[p] = m;
-      const group = graph.eventGroup[e] as number;
-      const key = `${group}\u0000${m}`;
-      const cell = cells.get(key) ?? { group, month: m, people: new Set<number>() };
-      cell.people.add(p);
-      cells.set(key, cell);
+      const cell = cellOf[e] as number;
+      if (cell < 0) continue;
+      const m = cellMonth[cell] as number;
+      if (m < first) first = m;
+      if (m > last) last = m;
+    }
+    for (const e of events) {
+      const cell = cellOf[e] as number;
+      if (cell < 0 || lastSeen[cell] === p) continue;
+      lastSeen[cell] = p;
+      const m = cellMonth[cell] as number;
+      attendees[cell] = (attendees[cell] as number) + 1;
+      if (m === first) newcomers[cell] = (newcomers[cell] as number) + 1;
+      if (last > m) returningLater[cell] = (returningLater[cell] as number) + 1;
     }
   });
-  return [...cells.values()]
-    .sort((a, b) => a.group - b.group || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
-    .map((cell) => {
-      let newcomers = 0;
-      let returningLater = 0;
-      for (const p of cell.people) {
-        if (first[p] === cell.month) newcomers++;
-        if ((last[p] as string) > cell.month) returningLater++;
-      }
-      return {
-        group: graph.groups[cell.group] as string,
-        month: cell.month,
-        attendees: cell.people.size,
-        newcomers,
-        returningLater,
-      };
-    });
+  return Array.from({ length: cells }, (_, c) => c)
+    .sort(
+      (a, b) =>
+        (cellGroup[a] as number) - (cellGroup[b] as number) ||
+        (cellMonth[a] as number) - (cellMonth[b] as number),
+    )
+    .map((c) => ({
+      group: graph.groups[cellGroup[c] as number] as string,
+      month: months[cellMonth[c] as number] as string,
+      attendees: attendees[c] as number,
+      newcomers: newcomers[c] as number,
+      returningLater: returningLater[c] as number,
+    }));
 }
