@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { mayBeIdentityHeader, unusualSpace } from '../src/read/columns.js';
 import { decodeBytes } from '../src/read/decode.js';
 import { DELIMITERS, detectDelimiter, parseTable, splitUnquoted } from '../src/read/table.js';
 import type { Encoding } from '../src/types.js';
@@ -173,5 +174,28 @@ describe('texts without quotes are split directly', () => {
       ['Name', 'Ort'],
       ['Anke', 'Wupper\ntal'],
     ]);
+  });
+});
+
+describe('the cheap look for a header row', () => {
+  const spaces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a'];
+  const more = ['\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u0001'];
+  const piece = fc.oneof(
+    fc.constantFrom(...spaces, ...more, 'E-Mail', 'Name', 'vorname', 'NAME', 'x', 'İ', 'ß'),
+    fc.string({ maxLength: 4 }),
+  );
+  const cell = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+  it('unusualSpace is /\\s\\s|[^\\S ]/ (1,000 generated texts)', () => {
+    fc.assert(
+      fc.property(cell, (text) => {
+        expect(unusualSpace(text)).toBe(/\s\s|[^\S ]/.test(text));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+  it('a row passes when a trimmed, lower-cased cell is a name or e-mail header', () => {
+    expect(mayBeIdentityHeader(['Ticket', ' E-Mail ', 'Status'])).toBe(true);
+    expect(mayBeIdentityHeader(['Anke', 'anke@example.org', 'Attending'])).toBe(false);
+    expect(mayBeIdentityHeader(['Anke\u00a0Fischer'])).toBe(true);
   });
 });

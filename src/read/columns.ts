@@ -174,9 +174,52 @@ const IDENTITY_ROLES: ReadonlySet<ColumnRole> = new Set(['name', 'email', 'first
 export function mayBeIdentityHeader(cells: readonly string[]): boolean {
   for (const cell of cells) {
     if (cell.length > 80) continue;
-    const role = ALIAS_TO_ROLE.get(cell.trim().toLowerCase());
-    if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
-    if (/\s\s|[^\S ]/.test(cell.trim())) return true;
+    const trimmed = cell.trim();
+    // Only a cell as long as a name or e-mail header can be one (they have no letters that
+    // change length in lower case), so most data cells skip lower-casing and the lookup.
+    if (IDENTITY_ALIAS_LENGTHS.has(trimmed.length)) {
+      const role = ALIAS_TO_ROLE.get(trimmed.toLowerCase());
+      if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
+    }
+    if (unusualSpace(trimmed)) return true;
+  }
+  return false;
+}
+
+/** The lengths of the name and e-mail header aliases. */
+const IDENTITY_ALIAS_LENGTHS: ReadonlySet<number> = new Set(
+  [...ALIAS_TO_ROLE].filter(([, role]) => IDENTITY_ROLES.has(role)).map(([alias]) => alias.length),
+);
+
+/** White space as JavaScript's `\s` knows it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** True when the text has two white-space characters in a row or one that is not a space (`/\s\s|[^\S ]/`). */
+export function unusualSpace(text: string): boolean {
+  let previous = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 0xa0) {
+      previous = false;
+      continue;
+    }
+    const space = isSpace(c);
+    if (space && (c !== 32 || previous)) return true;
+    previous = space;
   }
   return false;
 }
