@@ -7,15 +7,15 @@ import { buildAffiliation } from './graph/affiliation.js';
 import { affiliationMemberships, personProjection } from './graph/projection.js';
 import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
 import { measureBridges } from './measure/bridges.js';
-import { brokersInParallel } from './measure/brokers-parallel.js';
 import { measureCliques } from './measure/cliques.js';
-import { measureCommunities } from './measure/communities.js';
+import { measureCommunities, usesCompactLouvain } from './measure/communities.js';
 import { measureDisconnected } from './measure/disconnected.js';
 import { measureFish, regularShares } from './measure/fish.js';
 import { measureFreshness } from './measure/freshness.js';
 import { measureGroups, measureTotals } from './measure/groups.js';
 import { measureIntersections } from './measure/intersections.js';
 import { measurePairs } from './measure/pairs.js';
+import { brokersInParallel, louvainInParallel } from './measure/parallel.js';
 import { measurePopulation } from './measure/population.js';
 import { measureReach } from './measure/reach.js';
 import { checkPseudonymousInputs } from './privacy/pseudonyms.js';
@@ -254,6 +254,9 @@ export async function overlapReport(
       ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
       : graph.people.length;
   const projection = personProjection(affiliationMemberships(graph));
+  const pendingLouvain = usesCompactLouvain(projection, settings.louvainCompactAbove)
+    ? louvainInParallel(projection, settings.resolution, settings.seed)
+    : undefined;
   const pendingBrokers = brokersInParallel(projection, {
     seed: settings.seed,
     exact: settings.exactBetweenness,
@@ -293,12 +296,8 @@ export async function overlapReport(
     introducers: settings.introducers,
   };
   const shares = regularShares(graph, analysis.records, settings.minGroups);
-  // The graph measures of the main thread, while betweenness may still run in a worker.
-  const communities = measureCommunities(graph, projection, {
-    seed: settings.seed,
-    resolution: settings.resolution,
-    graphologyLimit: settings.louvainCompactAbove,
-  });
+  // The graph measures of the main thread, while the brokers and a compact Louvain may still run
+  // in worker threads.
   const cliques = measureCliques(graph, projection, {
     minShared: settings.minShared,
     cap: settings.cliqueCap,
@@ -307,6 +306,16 @@ export async function overlapReport(
   const disconnected = measureDisconnected(graph, projection, {
     introducers: settings.introducers,
   });
+  const communities = measureCommunities(
+    graph,
+    projection,
+    {
+      seed: settings.seed,
+      resolution: settings.resolution,
+      graphologyLimit: settings.louvainCompactAbove,
+    },
+    pendingLouvain === undefined ? undefined : await pendingLouvain,
+  );
   const bridges = measureBridges(graph, projection, await pendingBrokers);
   const report: OverlapReport = {
     schema: 'netz/overlap@1',

@@ -1,25 +1,31 @@
-// The brokers (betweenness, the top ones, their structural holes) in a worker thread are the same
-// as in-thread. Workers run from the compiled files (`npm test` builds first), so this test loads
-// dist/.
+// The brokers (betweenness, the top ones, their structural holes) and the compact Louvain in
+// worker threads are the same as in-thread. Workers run from the compiled files (`npm test`
+// builds first), so this test loads dist/.
 import { describe, expect, it } from 'vitest';
 import { memberships, personProjection } from '../dist/graph/projection.js';
 import { brokers } from '../dist/measure/bridges.js';
-import { brokersInParallel, WORKER_WORK } from '../dist/measure/brokers-parallel.js';
+import { compactLouvain } from '../dist/measure/louvain-compact.js';
+import { brokersInParallel, louvainInParallel, WORKER_WORK } from '../dist/measure/parallel.js';
 import { seededRandom } from '../dist/measure/rng.js';
 
-describe('brokers beside the other measures', () => {
+/** 2,500 people at 600 events of 3–12 people (seeded). */
+function people(): number[][] {
+  const rng = seededRandom(3);
+  const lists: number[][] = Array.from({ length: 2500 }, () => []);
+  for (let e = 0; e < 600; e++) {
+    const size = 3 + Math.floor(rng() * 10);
+    const at = new Set<number>();
+    while (at.size < size) at.add(Math.floor(rng() * 2500));
+    for (const u of at) lists[u]?.push(e);
+  }
+  return lists;
+}
+
+describe('graph measures beside the other measures', () => {
   it('a worker finds the same brokers as the main thread', async () => {
     // 2,500 people at 600 events of 3–12 people (seeded): exact Brandes over 2,500 sources and
     // ~80,000 directed ties is above the worker threshold of 2·10⁷ steps.
-    const rng = seededRandom(3);
-    const lists: number[][] = Array.from({ length: 2500 }, () => []);
-    for (let e = 0; e < 600; e++) {
-      const size = 3 + Math.floor(rng() * 10);
-      const at = new Set<number>();
-      while (at.size < size) at.add(Math.floor(rng() * 2500));
-      for (const u of at) lists[u]?.push(e);
-    }
-    const projection = personProjection(memberships(lists, 600));
+    const projection = personProjection(memberships(people(), 600));
     expect(projection.nodes * projection.neighbors.length).toBeGreaterThan(WORKER_WORK);
     expect(projection.neighbors.buffer).toBeInstanceOf(SharedArrayBuffer);
     const options = { exact: true, top: 25 };
@@ -29,6 +35,17 @@ describe('brokers beside the other measures', () => {
     expect(inWorker).toEqual(inThread);
     expect(inWorker.list).toHaveLength(25);
     expect(inWorker.list[0]?.betweenness).toBeGreaterThan(0);
+  });
+
+  it('a worker finds the same communities as the main thread', async () => {
+    const projection = personProjection(memberships(people(), 600));
+    expect(projection.weights.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const inThread = compactLouvain(projection, 1, seededRandom(42));
+    const { ranIn, ...inWorker } = await louvainInParallel(projection, 1, 42);
+    expect(ranIn).toBe('worker');
+    expect(inWorker.modularity).toBe(inThread.modularity);
+    expect([...inWorker.communities]).toEqual([...inThread.communities]);
+    expect(inThread.modularity).toBeGreaterThan(0.3);
   });
 
   it('small graphs stay in the main thread', async () => {

@@ -97,9 +97,9 @@ export function personProjection(m: Memberships): Projection {
   };
   for (let u = 0; u < n; u++) offsets[u + 1] = (offsets[u] as number) + neighboursOf(u);
   const total = offsets[n] as number;
-  // Ties in shared memory, so that a worker thread can read them without a copy.
+  // Ties and weights in shared memory, so that worker threads can read them without a copy.
   const neighbors = new Int32Array(new SharedArrayBuffer(total * 4));
-  const weights = new Int32Array(total);
+  const weights = new Int32Array(new SharedArrayBuffer(total * 4));
   mark.fill(-1);
   for (let u = 0; u < n; u++) {
     const size = neighboursOf(u);

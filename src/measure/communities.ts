@@ -4,7 +4,7 @@
 import type { Affiliation } from '../graph/affiliation.js';
 import { louvain, UndirectedGraph } from '../graph/compat.js';
 import type { Projection } from '../graph/projection.js';
-import { compactLouvain } from './louvain-compact.js';
+import { type CompactLouvain, compactLouvain } from './louvain-compact.js';
 import { seededRandom } from './rng.js';
 
 export interface CommunityOptions {
@@ -41,15 +41,27 @@ export interface Communities {
   list: Community[];
 }
 
+/** Whether the projection is large enough for the compact Louvain. */
+export function usesCompactLouvain(projection: Projection, graphologyLimit: number): boolean {
+  return projection.neighbors.length / 2 > graphologyLimit;
+}
+
+/**
+ * Communities of the projection. The compact Louvain's result may come in computed (it may run in
+ * a worker thread, beside the other measures); it must be the one for these options.
+ */
 export function measureCommunities(
   graph: Affiliation,
   projection: Projection,
   options: Partial<CommunityOptions> = {},
+  computed?: CompactLouvain,
 ): Communities {
   const o = { ...COMMUNITY_DEFAULTS, ...options };
   const n = projection.nodes;
   const ties = projection.neighbors.length / 2;
-  const implementation = ties > o.graphologyLimit ? 'compact' : 'graphology';
+  const implementation = usesCompactLouvain(projection, o.graphologyLimit)
+    ? 'compact'
+    : 'graphology';
   const base = {
     algorithm: 'louvain' as const,
     implementation,
@@ -60,7 +72,7 @@ export function measureCommunities(
   let assignment: (u: number) => number;
   let modularity: number;
   if (implementation === 'compact') {
-    const result = compactLouvain(projection, o.resolution, seededRandom(o.seed));
+    const result = computed ?? compactLouvain(projection, o.resolution, seededRandom(o.seed));
     assignment = (u) => result.communities[u] as number;
     modularity = result.modularity;
   } else {

@@ -1,0 +1,77 @@
+// Graph measures beside each other: the brokers (betweenness, the top ones, their structural
+// holes) and the compact Louvain each run in a worker thread, on the projection's ties and
+// weights in shared memory, while the main thread computes cliques and the rest; the results are
+// the same as in-thread. Small work, or a run where the compiled worker is not at hand (tests run
+// the TypeScript sources), stays in-thread.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Projection } from '../graph/projection.js';
+import { betweennessPlan } from './betweenness.js';
+import { type BrokerOptions, type Brokers, brokers } from './bridges.js';
+import { type CompactLouvain, compactLouvain } from './louvain-compact.js';
+import { seededRandom } from './rng.js';
+
+/** Betweenness steps (sources × ties) from which a worker pays for its start (~40 ms). */
+export const WORKER_WORK = 2e7;
+
+export type GraphTask =
+  | { readonly kind: 'brokers'; readonly options: Partial<BrokerOptions> }
+  | { readonly kind: 'louvain'; readonly resolution: number; readonly seed: number };
+
+type Ran<T> = T & { ranIn: 'worker' | 'main' };
+
+const script = new URL('./graph-worker.js', import.meta.url);
+
+function shared(projection: Projection): boolean {
+  return (
+    projection.neighbors.buffer instanceof SharedArrayBuffer &&
+    projection.weights.buffer instanceof SharedArrayBuffer
+  );
+}
+
+/** Runs the task in a worker when it is worth one, else (or when a worker cannot run) here. */
+function run<T>(
+  task: GraphTask,
+  projection: Projection,
+  worth: boolean,
+  inThread: () => T,
+): Promise<Ran<T>> {
+  const here = (): Ran<T> => ({ ...inThread(), ranIn: 'main' });
+  if (!worth || !shared(projection) || !existsSync(fileURLToPath(script))) {
+    return Promise.resolve(here());
+  }
+  return new Promise((resolve) => {
+    const worker = new Worker(script, { workerData: { task, projection } });
+    let settled = false;
+    worker.once('message', (result: T) => {
+      settled = true;
+      resolve({ ...result, ranIn: 'worker' });
+    });
+    // A worker that cannot run (no threads, no memory) leaves the work to this thread.
+    worker.once('error', () => {
+      if (!settled) resolve(here());
+      settled = true;
+    });
+  });
+}
+
+/** Starts finding the brokers; the promise settles once they are found. */
+export function brokersInParallel(
+  projection: Projection,
+  options: Partial<BrokerOptions>,
+): Promise<Ran<Brokers>> {
+  const worth = betweennessPlan(projection, options).work >= WORKER_WORK;
+  return run({ kind: 'brokers', options }, projection, worth, () => brokers(projection, options));
+}
+
+/** Starts the compact Louvain; the promise settles with its communities. */
+export function louvainInParallel(
+  projection: Projection,
+  resolution: number,
+  seed: number,
+): Promise<Ran<CompactLouvain>> {
+  return run({ kind: 'louvain', resolution, seed }, projection, true, () =>
+    compactLouvain(projection, resolution, seededRandom(seed)),
+  );
+}
