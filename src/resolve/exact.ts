@@ -22,7 +22,10 @@ export function recordKeys(
 ): { emails: string[]; others: string[] } {
   // Pseudonyms (netz hash) were normalised before hashing: they compare as they are.
   const plain = record.pseudonymous !== true;
-  const emails = [...new Set(plain ? record.emails.map(email) : record.emails)];
+  const emails =
+    record.emails.length === 1
+      ? [plain ? email(record.emails[0] as string) : (record.emails[0] as string)]
+      : [...new Set(plain ? record.emails.map(email) : record.emails)];
   const others: string[] = [];
   if (record.platformId !== undefined) others.push(`id:${record.platformId}`);
   if (record.phone !== undefined) {
@@ -42,6 +45,17 @@ function compatible(a: readonly string[], b: readonly string[]): boolean {
 
 const NO_EMAILS: readonly string[] = [];
 
+/** Normalisation computed once per distinct value, shared by the steps of one resolution. */
+export interface Normalizers {
+  readonly email: (value: string) => string;
+  readonly phone: (value: string) => string | undefined;
+  readonly name: (value: string) => string;
+}
+
+export function recordNormalizers(): Normalizers {
+  return { email: memoized(emailKey), phone: memoized(phoneKey), name: memoized(nameKey) };
+}
+
 /** Clusters records with `--match exact` semantics. */
 export function clusterExact(
   records: readonly SourceRecord[],
@@ -53,11 +67,14 @@ export function clusterExact(
     must: [],
     cannot: [],
   },
+  normalizers: Normalizers = recordNormalizers(),
 ): Clustering {
   const uf = new UnionFind(records.length);
   // root → e-mail keys of the cluster (a person holds one e-mail, or the few of one record).
   const emailsOf: (readonly string[] | undefined)[] = new Array(records.length);
-  const owner = new Map<string, number>(); // key → first record carrying it
+  // key → first record carrying it: e-mails (normalised), and `id:…` / `phone:…`.
+  const emailOwner = new Map<string, number>();
+  const owner = new Map<string, number>();
   const findings: Finding[] = [];
   const keyless: number[] = [];
   const isKeyless = new Set<number>();
@@ -80,9 +97,7 @@ export function clusterExact(
     return true;
   };
 
-  const email = memoized(emailKey);
-  const phone = memoized(phoneKey);
-  const name = memoized(nameKey);
+  const { email, phone, name } = normalizers;
   // The full-name key of a record (a pseudonym as it is).
   const nameKeyOf = (record: SourceRecord) =>
     record.pseudonymous === true ? (record.name ?? '') : name(record.name ?? '');
@@ -94,9 +109,9 @@ export function clusterExact(
       return;
     }
     emailsOf[i] = emails;
-    for (const key of [...emails.map((e) => `email:${e}`), ...others]) {
-      const first = owner.get(key);
-      if (first === undefined) owner.set(key, i);
+    const claim = (keys: Map<string, number>, key: string) => {
+      const first = keys.get(key);
+      if (first === undefined) keys.set(key, i);
       else if (!join(first, i)) {
         findings.push({
           code: 'conflicting-emails',
@@ -104,7 +119,9 @@ export function clusterExact(
           line: record.line,
         });
       }
-    }
+    };
+    for (const key of emails) claim(emailOwner, key);
+    for (const key of others) claim(owner, key);
   });
 
   // Keyed clusters by the names their records carry (needed only when some record has no key).
@@ -144,12 +161,16 @@ export function clusterExact(
   // Decisions from the links file: a must-link joins, whatever the e-mails.
   for (const [a, b] of constraints.must) uf.union(a, b);
 
-  const byRoot = new Map<number, number[]>();
-  records.forEach((_, i) => {
+  // Clusters in order of their first record, each ascending.
+  const slot = new Int32Array(records.length).fill(-1);
+  const clusters: number[][] = [];
+  for (let i = 0; i < records.length; i++) {
     const root = uf.find(i);
-    const list = byRoot.get(root) ?? [];
-    list.push(i);
-    byRoot.set(root, list);
-  });
-  return { clusters: [...byRoot.values()], findings };
+    const at = slot[root] as number;
+    if (at < 0) {
+      slot[root] = clusters.length;
+      clusters.push([i]);
+    } else (clusters[at] as number[]).push(i);
+  }
+  return { clusters, findings };
 }

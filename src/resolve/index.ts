@@ -3,7 +3,7 @@
 // waiting for review and findings. `fuzzy` (the default) scores evidence; `exact` uses
 // deterministic keys only (DESIGN.md, "Identity").
 import type { Finding, Person, SourceRecord } from '../types.js';
-import { clusterExact } from './exact.js';
+import { clusterExact, recordNormalizers } from './exact.js';
 import { type Constraints, clusterFuzzy, type ScoredPair } from './fuzzy.js';
 import { buildPeople } from './people.js';
 
@@ -27,8 +27,9 @@ export function resolvePeople(
   constraints: Constraints = { must: [], cannot: [] },
 ): Resolution {
   if (mode === 'exact') {
-    const { clusters, findings } = clusterExact(records, paths, constraints);
-    const { people, merged } = buildPeople(records, clusters);
+    const normalizers = recordNormalizers();
+    const { clusters, findings } = clusterExact(records, paths, constraints, normalizers);
+    const { people, merged } = buildPeople(records, clusters, normalizers);
     return { people, merged, findings, review: [], merges: [] };
   }
   const result = clusterFuzzy(records, paths, constraints);

@@ -2,9 +2,9 @@
 // order with stable ids (p0001, …), plus the records folded into another record of the same
 // person at the same event ("merged": a Zoom re-join, a duplicate form submission).
 import type { Person, SourceRecord, Status } from '../types.js';
-import { memoized } from './memo.js';
+import { type Normalizers, recordNormalizers } from './exact.js';
 import { parseName } from './names.js';
-import { emailKey, nameKey, personOfDevice, reorderLastFirst } from './normalize.js';
+import { personOfDevice, reorderLastFirst } from './normalize.js';
 
 const STATUS_RANK: Readonly<Record<Status, number>> = {
   attended: 0,
@@ -72,20 +72,29 @@ export interface PeopleResult {
 }
 
 /** Builds people from clusters of record indices; record indices must be in canonical order. */
-export function buildPeople(records: SourceRecord[], clusters: readonly number[][]): PeopleResult {
+export function buildPeople(
+  records: SourceRecord[],
+  clusters: readonly number[][],
+  normalizers: Pick<Normalizers, 'email' | 'name'> = recordNormalizers(),
+): PeopleResult {
   const merged: number[] = [];
-  const email = memoized(emailKey);
-  const key = memoized(nameKey);
+  const { email, name: key } = normalizers;
   const drafts = clusters.map((cluster) => {
     if (cluster.length === 1) {
       // Most people come once: the same as below, without the bookkeeping.
       const i = cluster[0] as number;
       const record = records[i] as SourceRecord;
-      const name = displayName([record]);
+      const name =
+        record.name === undefined || record.pseudonymous === true
+          ? NO_NAME
+          : reorderLastFirst(record.name);
       return {
         name,
         sortKey: key(name),
-        emails: [...new Set(record.emails.map(email))].sort(compare),
+        emails:
+          record.emails.length === 1
+            ? [email(record.emails[0] as string)]
+            : [...new Set(record.emails.map(email))].sort(compare),
         groups: [record.group],
         events: 1,
         records: [i],
