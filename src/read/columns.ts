@@ -8,7 +8,7 @@ import type { ColumnRole, ProfileName } from '../types.js';
 export function headerKey(header: string): string {
   const trimmed = (header.charCodeAt(0) === 0xfeff ? header.slice(1) : header).trim();
   // Most cells have no run of white space or other space than " ": skip the regular expression.
-  const spaced = /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+  const spaced = unusualSpace(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
   return spaced.toLowerCase();
 }
 

@@ -14,7 +14,14 @@ import type {
   SourceRecord,
   Status,
 } from '../types.js';
-import { type ColumnMap, detectProfile, headerKey, mapColumns, type Profile } from './columns.js';
+import {
+  type ColumnMap,
+  detectProfile,
+  headerKey,
+  mapColumns,
+  type Profile,
+  unusualSpace,
+} from './columns.js';
 import { type DateOrder, parseDate } from './dates.js';
 import { decodeBytes } from './decode.js';
 import { type Section, splitSections } from './sections.js';
@@ -105,7 +112,7 @@ function looksBinary(text: string): boolean {
 function tidy(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   // Most cells hold no run of white space and no space other than " ": trim only.
-  const t = (/\s\s|[^\S ]/.test(value) ? value.replace(/\s+/g, ' ') : value).trim();
+  const t = (unusualSpace(value) ? value.replace(/\s+/g, ' ') : value).trim();
   return t === '' ? undefined : t;
 }
 
