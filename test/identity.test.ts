@@ -2,6 +2,7 @@
 // the merges and non-merges they must give.
 import { describe, expect, it } from 'vitest';
 import { readAndResolve } from '../src/analyze.js';
+import { seededRandom } from '../src/measure/rng.js';
 import { nameFrequency } from '../src/resolve/name-frequency.js';
 import { fullFirstNames, parseName, sameFirstName } from '../src/resolve/names.js';
 import {
@@ -38,6 +39,40 @@ describe('normalisation rules', () => {
     expect(dropTitles('Dr. Anke Büscher')).toBe('Anke Büscher');
     expect(dropTitles('Prof. Dr.-Ing. Dipl.-Ing. Heinz Meyer')).toBe('Heinz Meyer');
     expect(nameKey('Herr Prof. Dr. Heinz Müller-Lüdenscheidt')).toBe('heinz mueller-luedenscheidt');
+  });
+
+  it('drops a title only as a whole token (1,000 generated names against the definition)', () => {
+    // The definition: split at spaces, drop tokens whose lower case is a title, join.
+    const titles = ['Dr.', 'dr', 'PROF.', 'Herr', 'Frau', 'MdB', 'll.m.', 'Dipl.-Ing.', 'RA', 'pd'];
+    const tokens = [
+      ...titles,
+      'Andreas',
+      'Conrad',
+      'Dr.x',
+      'xDr.',
+      'Prof',
+      'Jürgen',
+      '',
+      'Ra.',
+      'd.r',
+    ];
+    const rng = seededRandom(9);
+    for (let round = 0; round < 1000; round++) {
+      const name = Array.from(
+        { length: Math.floor(rng() * 5) },
+        () => tokens[Math.floor(rng() * tokens.length)] as string,
+      ).join(' ');
+      const expected = name
+        .split(' ')
+        .filter(
+          (t) =>
+            ![...titles, 'prof', 'dipl.-ing', 'herr'].some(
+              (x) => x.toLowerCase() === t.toLowerCase(),
+            ),
+        )
+        .join(' ');
+      expect(dropTitles(name)).toBe(expected);
+    }
   });
 
   it('folds accents after DIN 5007-2: Yıldız → yildiz, Çelik → celik, René → rene', () => {

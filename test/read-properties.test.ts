@@ -8,10 +8,11 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { mayBeIdentityHeader, unusualSpace } from '../src/read/columns.js';
+import { mayBeIdentityHeader } from '../src/read/columns.js';
 import { decodeBytes } from '../src/read/decode.js';
 import { DELIMITERS, detectDelimiter, parseTable, splitUnquoted } from '../src/read/table.js';
 import type { Encoding } from '../src/types.js';
+import { unusualSpace } from '../src/whitespace.js';
 
 const spectrum = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));
 

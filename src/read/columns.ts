@@ -3,6 +3,7 @@
 // the export profile (Meetup, Eventbrite, Luma, Google Forms, generic) by header signature.
 import { UsageError } from '../errors.js';
 import type { ColumnRole, ProfileName } from '../types.js';
+import { unusualSpace } from '../whitespace.js';
 
 /** Lower case, BOM and surrounding space removed, inner white space collapsed. */
 export function headerKey(header: string): string {
@@ -190,39 +191,6 @@ export function mayBeIdentityHeader(cells: readonly string[]): boolean {
 const IDENTITY_ALIAS_LENGTHS: ReadonlySet<number> = new Set(
   [...ALIAS_TO_ROLE].filter(([, role]) => IDENTITY_ROLES.has(role)).map(([alias]) => alias.length),
 );
-
-/** White space as JavaScript's `\s` knows it. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/** True when the text has two white-space characters in a row or one that is not a space (`/\s\s|[^\S ]/`). */
-export function unusualSpace(text: string): boolean {
-  let previous = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 0xa0) {
-      previous = false;
-      continue;
-    }
-    const space = isSpace(c);
-    if (space && (c !== 32 || previous)) return true;
-    previous = space;
-  }
-  return false;
-}
 
 export function isIdentityHeader(keys: readonly string[]): boolean {
   if (keys.some((k) => MEETING_KEYS.has(k))) return false;

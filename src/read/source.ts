@@ -14,14 +14,8 @@ import type {
   SourceRecord,
   Status,
 } from '../types.js';
-import {
-  type ColumnMap,
-  detectProfile,
-  headerKey,
-  mapColumns,
-  type Profile,
-  unusualSpace,
-} from './columns.js';
+import { unusualSpace } from '../whitespace.js';
+import { type ColumnMap, detectProfile, headerKey, mapColumns, type Profile } from './columns.js';
 import { type DateOrder, parseDate } from './dates.js';
 import { decodeBytes } from './decode.js';
 import { type Section, splitSections } from './sections.js';

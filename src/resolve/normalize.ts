@@ -2,6 +2,7 @@
 // `phoneKey` compose them into the keys identity resolution compares. NORMALIZATION_VERSION
 // changes whenever a rule changes what a key looks like.
 import { createRequire } from 'node:module';
+import { unusualSpace } from '../whitespace.js';
 
 type PhoneParser = typeof import('libphonenumber-js/min').parsePhoneNumberFromString;
 /** libphonenumber-js, loaded on the first phone number: most lists have none, and it costs ~80 ms. */
@@ -32,13 +33,15 @@ export function caseFold(value: string): string {
 
 /** Trims and collapses every run of white space to one space. */
 export function collapseSpace(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  return (unusualSpace(value) ? value.replace(/\s+/g, ' ') : value).trim();
 }
+
+const UMLAUTS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
 
 /** DIN 5007-2 folding: ä→ae, ö→oe, ü→ue, ß→ss (expects lower case). */
 export function foldUmlauts(value: string): string {
   if (ASCII.test(value)) return value;
-  return value.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+  return value.replace(/[äöüß]/g, (c) => UMLAUTS[c] as string);
 }
 
 /** Other accents dropped after DIN folding: é→e, ç→c, ı→i, ł→l, ø→o. */
@@ -124,14 +127,23 @@ const TITLES = new Set([
 
 /** Drops titles, degrees and salutations (Dr., Prof., Dipl.-Ing., Herr, …) from a name. */
 export function dropTitles(value: string): string {
+  // Most names carry none: one look for a title between spaces before splitting.
+  if (!TITLE_TOKEN.test(value.toLowerCase())) return value;
   return value
     .split(' ')
     .filter((token) => !TITLES.has(token.toLowerCase()))
     .join(' ');
 }
 
+/** A title as a whole space-separated token (the titles are ASCII). */
+const TITLE_TOKEN = new RegExp(
+  `(?:^| )(?:${[...TITLES].map((t) => t.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?= |$)`,
+);
+
 const DEVICE =
   /^(?:iphone|ipad|ipod|android|galaxy|samsung|pixel|huawei|xiaomi|laptop|macbook|handy|tablet|pc)\b/i;
+const DEVICE_WORD =
+  /iphone|ipad|ipod|android|galaxy|samsung|pixel|huawei|xiaomi|laptop|macbook|handy|tablet|pc/i;
 
 /**
  * Device names a video tool shows instead of a person: "iPhone von Anke", "iPhone (Brian Smith)",
@@ -140,6 +152,8 @@ const DEVICE =
  */
 export function personOfDevice(value: string): string | undefined {
   const v = value.trim();
+  // Every pattern below names a device: without such a word the value is no device name.
+  if (!DEVICE_WORD.test(v)) return undefined;
   const of =
     /^(?:iphone|ipad|ipod|android|galaxy|samsung|pixel|huawei|handy|tablet|laptop|macbook)\b.*?\b(?:von|of|from)\s+(.+)$/i.exec(
       v,
