@@ -48,11 +48,14 @@ function run<T>(
       settled = true;
       resolve({ ...result, ranIn: 'worker' });
     });
-    // A worker that cannot run (no threads, no memory) leaves the work to this thread.
-    worker.once('error', () => {
+    // A worker that cannot run (no threads, no memory) or ends without an answer leaves the work
+    // to this thread, so that a run never waits forever.
+    const fallBack = () => {
       if (!settled) resolve(here());
       settled = true;
-    });
+    };
+    worker.once('error', fallBack);
+    worker.once('exit', fallBack);
   });
 }
 
