@@ -16,8 +16,8 @@ export interface Projection {
 /**
  * The person × event incidence in both directions, as CSR over typed arrays: person u's events
  * are personEvents[personOffsets[u]..personOffsets[u+1]] and event e's people (ascending)
- * eventPeople[eventOffsets[e]..eventOffsets[e+1]]. Measures that walk the projection's cliques
- * event by event read this instead of the projection, whose size grows with (event size)².
+ * eventPeople[eventOffsets[e]..eventOffsets[e+1]]. The projection is built from it, each
+ * event a clique; its size grows with the memberships, the projection's with (event size)².
  */
 export interface Memberships {
   readonly people: number;

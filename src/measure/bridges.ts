@@ -1,7 +1,7 @@
 // Projection → bridges: the people with the highest betweenness on the person projection, with
 // their groups, whether they are a cut vertex, and Burt's constraint and effective size. The
 // brokers (betweenness, the top ones, their structural holes) are one computation that may run in
-// a worker thread beside the other measures (brokers-parallel.ts); the rest is assembled here.
+// a worker thread beside the other measures (parallel.ts); the rest is assembled here.
 import type { Affiliation } from '../graph/affiliation.js';
 import type { Projection } from '../graph/projection.js';
 import { articulationPoints } from './articulation.js';
