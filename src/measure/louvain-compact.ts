@@ -32,6 +32,27 @@ function shuffle(order: Int32Array, rng: () => number): void {
   }
 }
 
+/** Renumbers communities 0.. by first node, carrying each community's total along. */
+function relabel(
+  community: Int32Array,
+  tot: Float64Array,
+  renumber: Int32Array,
+  totByLabel: Float64Array,
+): void {
+  renumber.fill(-1);
+  let next = 0;
+  for (let i = 0; i < community.length; i++) {
+    const c = community[i] as number;
+    if (renumber[c] === -1) {
+      renumber[c] = next;
+      totByLabel[next] = tot[c] as number;
+      next++;
+    }
+    community[i] = renumber[c] as number;
+  }
+  tot.set(totByLabel.subarray(0, next));
+}
+
 /** One round of local moving; returns each node's community (renumbered from 0) and whether any moved. */
 function moveNodes(
   g: Level,
@@ -52,6 +73,8 @@ function moveNodes(
   const toCommunity = new Float64Array(n);
   const touched = new Int32Array(n);
   const order = Int32Array.from({ length: n }, (_, i) => i);
+  const renumber = new Int32Array(n);
+  const totByLabel = new Float64Array(n);
   let movedAny = false;
   for (let pass = 0; pass < 100; pass++) {
     shuffle(order, rng);
@@ -84,17 +107,12 @@ function moveNodes(
       for (let t = 0; t < count; t++) toCommunity[touched[t] as number] = 0;
     }
     if (moved > 0) movedAny = true;
+    // Communities numbered 0.. by first node again, so that the per-community arrays a pass
+    // reads at random stay small (in cache); the choices do not depend on the numbers.
+    relabel(community, tot, renumber, totByLabel);
     // Converged: nobody moved, or so few (under 1 % of the nodes) that another pass over every
     // tie would change the partition by a hair (the tail of passes costs most of the time).
     if (moved <= Math.floor(n * CONVERGED_SHARE)) break;
-  }
-  // Renumber communities by first node.
-  const renumber = new Int32Array(n).fill(-1);
-  let next = 0;
-  for (let i = 0; i < n; i++) {
-    const c = community[i] as number;
-    if (renumber[c] === -1) renumber[c] = next++;
-    community[i] = renumber[c] as number;
   }
   return { community, moved: movedAny };
 }
