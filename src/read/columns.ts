@@ -176,9 +176,7 @@ export function mayBeIdentityHeader(cells: readonly string[]): boolean {
   for (const cell of cells) {
     if (cell.length > 80) continue;
     const trimmed = cell.trim();
-    // Only a cell as long as a name or e-mail header can be one (they have no letters that
-    // change length in lower case), so most data cells skip lower-casing and the lookup.
-    if (IDENTITY_ALIAS_LENGTHS.has(trimmed.length)) {
+    if (mayBeIdentityAlias(trimmed)) {
       const role = ALIAS_TO_ROLE.get(trimmed.toLowerCase());
       if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
     }
@@ -187,10 +185,41 @@ export function mayBeIdentityHeader(cells: readonly string[]): boolean {
   return false;
 }
 
-/** The lengths of the name and e-mail header aliases. */
-const IDENTITY_ALIAS_LENGTHS: ReadonlySet<number> = new Set(
-  [...ALIAS_TO_ROLE].filter(([, role]) => IDENTITY_ROLES.has(role)).map(([alias]) => alias.length),
+const IDENTITY_ALIASES = [...ALIAS_TO_ROLE]
+  .filter(([, role]) => IDENTITY_ROLES.has(role))
+  .map(([alias]) => alias);
+
+/** ASCII folded to lower case for letters (other ASCII characters are their own lower case). */
+function asciiFold(code: number): number {
+  return code >= 65 && code <= 90 ? code | 0x20 : code;
+}
+
+/** The length and the folded first and last characters of each name or e-mail header alias. */
+const IDENTITY_ALIAS_SHAPES: ReadonlySet<number> = new Set(
+  IDENTITY_ALIASES.map(
+    (a) =>
+      a.length * 65536 * 256 +
+      asciiFold(a.charCodeAt(0)) * 256 +
+      asciiFold(a.charCodeAt(a.length - 1)),
+  ),
 );
+const ASCII_ENDS = IDENTITY_ALIASES.every(
+  (a) => a.charCodeAt(0) < 128 && a.charCodeAt(a.length - 1) < 128,
+);
+
+/**
+ * False when a trimmed cell cannot be a name or e-mail header in any case: its length, first and
+ * last characters match no alias (letters compared without case). Aliases change no length in
+ * lower case; a cell with a character outside ASCII at either end is always looked up.
+ */
+function mayBeIdentityAlias(trimmed: string): boolean {
+  const n = trimmed.length;
+  if (n === 0) return false;
+  const first = trimmed.charCodeAt(0);
+  const last = trimmed.charCodeAt(n - 1);
+  if (!ASCII_ENDS || first >= 128 || last >= 128) return true;
+  return IDENTITY_ALIAS_SHAPES.has(n * 65536 * 256 + asciiFold(first) * 256 + asciiFold(last));
+}
 
 export function isIdentityHeader(keys: readonly string[]): boolean {
   if (keys.some((k) => MEETING_KEYS.has(k))) return false;
