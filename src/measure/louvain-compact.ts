@@ -32,13 +32,13 @@ function shuffle(order: Int32Array, rng: () => number): void {
   }
 }
 
-/** Renumbers communities 0.. by first node, carrying each community's total along. */
+/** Renumbers communities 0.. by first node, carrying each community's total along; returns how many. */
 function relabel(
-  community: Int32Array,
+  community: Int32Array | Uint16Array,
   tot: Float64Array,
   renumber: Int32Array,
   totByLabel: Float64Array,
-): void {
+): number {
   renumber.fill(-1);
   let next = 0;
   for (let i = 0; i < community.length; i++) {
@@ -51,6 +51,7 @@ function relabel(
     community[i] = renumber[c] as number;
   }
   tot.set(totByLabel.subarray(0, next));
+  return next;
 }
 
 /** One round of local moving; returns each node's community (renumbered from 0) and whether any moved. */
@@ -68,7 +69,9 @@ function moveNodes(
       s += weights[e] as number;
     k[i] = s;
   }
-  const community = Int32Array.from({ length: n }, (_, i) => i);
+  // Community labels: 32-bit at first, 16-bit once fewer than 65,536 remain (half the bytes to
+  // read at random on every tie).
+  let community: Int32Array | Uint16Array = Int32Array.from({ length: n }, (_, i) => i);
   const tot = Float64Array.from(k);
   const toCommunity = new Float64Array(n);
   const touched = new Int32Array(n);
@@ -109,12 +112,13 @@ function moveNodes(
     if (moved > 0) movedAny = true;
     // Communities numbered 0.. by first node again, so that the per-community arrays a pass
     // reads at random stay small (in cache); the choices do not depend on the numbers.
-    relabel(community, tot, renumber, totByLabel);
+    const labels = relabel(community, tot, renumber, totByLabel);
+    if (labels <= 65536 && community instanceof Int32Array) community = Uint16Array.from(community);
     // Converged: nobody moved, or so few (under 1 % of the nodes) that another pass over every
     // tie would change the partition by a hair (the tail of passes costs most of the time).
     if (moved <= Math.floor(n * CONVERGED_SHARE)) break;
   }
-  return { community, moved: movedAny };
+  return { community: Int32Array.from(community), moved: movedAny };
 }
 
 /** The graph of communities: one node per community, ties summed, ties inside as self-loops. */
