@@ -42,19 +42,40 @@ export function buildAffiliation(
   people: readonly Person[],
   records: readonly SourceRecord[],
 ): Affiliation {
-  const groupSet = new Set<string>();
-  const eventSet = new Set<string>();
-  for (const person of people) {
-    for (const r of person.records) {
-      const record = records[r] as SourceRecord;
-      groupSet.add(record.group);
-      eventSet.add(record.event);
+  // One pass over the people's records in record order (not person by person, which jumps
+  // around a large heap) numbers events and groups by first appearance, one lookup per record;
+  // the numbers are then mapped to the sorted order.
+  const used = new Uint8Array(records.length);
+  for (const person of people) for (const r of person.records) used[r] = 1;
+  const firstEvent = new Map<string, number>();
+  const firstGroup = new Map<string, number>();
+  const recordEvent = new Int32Array(records.length);
+  const recordGroup = new Int32Array(records.length);
+  for (let r = 0; r < records.length; r++) {
+    if (used[r] === 0) continue;
+    const record = records[r] as SourceRecord;
+    let e = firstEvent.get(record.event);
+    if (e === undefined) {
+      e = firstEvent.size;
+      firstEvent.set(record.event, e);
     }
+    let g = firstGroup.get(record.group);
+    if (g === undefined) {
+      g = firstGroup.size;
+      firstGroup.set(record.group, g);
+    }
+    recordEvent[r] = e;
+    recordGroup[r] = g;
   }
-  const groups = [...groupSet].sort(compare);
+  const groups = [...firstGroup.keys()].sort(compare);
   const groupIndex = new Map(groups.map((g, i) => [g, i]));
-  const events = [...eventSet].sort(compare);
-  const eventIndex = new Map(events.map((e, i) => [e, i]));
+  const events = [...firstEvent.keys()].sort(compare);
+  const eventOrder = new Int32Array(events.length);
+  events.forEach((e, i) => {
+    eventOrder[firstEvent.get(e) as number] = i;
+  });
+  const groupOrder = new Int32Array(groups.length);
+  for (const [g, first] of firstGroup) groupOrder[first] = groupIndex.get(g) as number;
   const eventGroup = events.map((e) => groupIndex.get(e.slice(0, e.indexOf('\u0000'))) ?? 0);
   const eventDate = events.map((e) => e.split('\u0000')[2] || undefined);
   const groupEvents = new Array<number>(groups.length).fill(0);
@@ -67,11 +88,9 @@ export function buildAffiliation(
     const gs: number[] = [];
     const es: number[] = [];
     for (const r of person.records) {
-      const record = records[r] as SourceRecord;
-      const e = eventIndex.get(record.event) as number;
-      const g = groupIndex.get(record.group) as number;
+      const g = groupOrder[recordGroup[r] as number] as number;
       gs.push(g);
-      es.push(e);
+      es.push(eventOrder[recordEvent[r] as number] as number);
       groupRecords[g] = (groupRecords[g] ?? 0) + 1;
       total++;
     }
