@@ -12,6 +12,8 @@ export interface Clustering {
   /** Clusters of indices into the given record list, each sorted ascending. */
   readonly clusters: number[][];
   readonly findings: Finding[];
+  /** Each record's normalised e-mails (distinct, as recordKeys gives them), for buildPeople. */
+  readonly recordEmails: readonly (readonly string[])[];
 }
 
 /** The deterministic keys of a record: `email:…`, `id:…`, `phone:…`. */
@@ -101,8 +103,10 @@ export function clusterExact(
   // The full-name key of a record (a pseudonym as it is).
   const nameKeyOf = (record: SourceRecord) =>
     record.pseudonymous === true ? (record.name ?? '') : name(record.name ?? '');
+  const recordEmails: (readonly string[])[] = new Array(records.length);
   records.forEach((record, i) => {
     const { emails, others } = recordKeys(record, email, phone);
+    recordEmails[i] = emails;
     if (emails.length === 0 && others.length === 0) {
       keyless.push(i);
       isKeyless.add(i);
@@ -172,5 +176,5 @@ export function clusterExact(
       clusters.push([i]);
     } else (clusters[at] as number[]).push(i);
   }
-  return { clusters, findings };
+  return { clusters, findings, recordEmails };
 }

@@ -28,8 +28,13 @@ export function resolvePeople(
 ): Resolution {
   if (mode === 'exact') {
     const normalizers = recordNormalizers();
-    const { clusters, findings } = clusterExact(records, paths, constraints, normalizers);
-    const { people, merged } = buildPeople(records, clusters, normalizers);
+    const { clusters, findings, recordEmails } = clusterExact(
+      records,
+      paths,
+      constraints,
+      normalizers,
+    );
+    const { people, merged } = buildPeople(records, clusters, normalizers, recordEmails);
     return { people, merged, findings, review: [], merges: [] };
   }
   const result = clusterFuzzy(records, paths, constraints);

@@ -65,6 +65,12 @@ export function displayName(records: readonly SourceRecord[]): string {
   return NO_NAME;
 }
 
+/** The values once each, in code point order (a new array). */
+function distinctSorted(values: readonly string[]): string[] {
+  if (values.length <= 1) return [...values];
+  return [...new Set(values)].sort(compare);
+}
+
 export interface PeopleResult {
   readonly people: Person[];
   /** Indices of records folded into an earlier record of the same person and event. */
@@ -76,9 +82,13 @@ export function buildPeople(
   records: SourceRecord[],
   clusters: readonly number[][],
   normalizers: Pick<Normalizers, 'email' | 'name'> = recordNormalizers(),
+  /** Each record's normalised e-mails when the clustering has them already. */
+  recordEmails?: readonly (readonly string[])[],
 ): PeopleResult {
   const merged: number[] = [];
   const { email, name: key } = normalizers;
+  const emailsOf = (i: number): readonly string[] =>
+    recordEmails?.[i] ?? (records[i] as SourceRecord).emails.map(email);
   const drafts = clusters.map((cluster) => {
     if (cluster.length === 1) {
       // Most people come once: the same as below, without the bookkeeping.
@@ -91,10 +101,7 @@ export function buildPeople(
       return {
         name,
         sortKey: key(name),
-        emails:
-          record.emails.length === 1
-            ? [email(record.emails[0] as string)]
-            : [...new Set(record.emails.map(email))].sort(compare),
+        emails: distinctSorted(emailsOf(i)),
         groups: [record.group],
         events: 1,
         records: [i],
@@ -119,7 +126,7 @@ export function buildPeople(
     }
     const own = sorted.map((i) => records[i] as SourceRecord);
     const name = displayName(own);
-    const emails = [...new Set(own.flatMap((r) => r.emails.map(email)))].sort(compare);
+    const emails = distinctSorted(sorted.flatMap(emailsOf));
     const groups = [...new Set(own.map((r) => r.group))].sort(compare);
     return {
       name,
