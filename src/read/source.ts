@@ -352,11 +352,31 @@ class RowReader {
   /** One string per event, shared by its rows (later stages look events up by it). */
   private readonly events = new Map<string, string>();
 
-  private event(key: string): string {
-    const known = this.events.get(key);
-    if (known !== undefined) return known;
-    this.events.set(key, key);
-    return key;
+  /** The last event's parts and string: rows of one event usually follow each other. */
+  private last: { group: string; label: string; date: string; event: string } | undefined;
+
+  private event(group: string, label: string, date: string): string {
+    const last = this.last;
+    if (last !== undefined && last.group === group && last.label === label && last.date === date)
+      return last.event;
+    const key = `${group}\u0000${label}\u0000${date}`;
+    let event = this.events.get(key);
+    if (event === undefined) {
+      event = key;
+      this.events.set(key, key);
+    }
+    this.last = { group, label, date, event };
+    return event;
+  }
+
+  /** Status values repeat on every row: each distinct text is read once. */
+  private readonly statuses = new Map<string, Status | undefined>();
+
+  private statusOf(value: string): Status | undefined {
+    if (this.statuses.has(value)) return this.statuses.get(value);
+    const status = statusFromValue(value);
+    this.statuses.set(value, status);
+    return status;
   }
 
   /** Dates repeat on every row of an event: each distinct text is parsed once. */
@@ -413,7 +433,7 @@ class RowReader {
       }
       default: {
         const value = this.first(cells, 'status');
-        return value === undefined ? DEFAULT_STATUS[this.profile] : statusFromValue(value);
+        return value === undefined ? DEFAULT_STATUS[this.profile] : this.statusOf(value);
       }
     }
   }
@@ -437,7 +457,11 @@ class RowReader {
     const cells = row.cells;
     const firstName = this.first(cells, 'firstName');
     const lastName = this.first(cells, 'lastName');
-    const joined = tidy([firstName, lastName].filter((p) => p !== undefined).join(' '));
+    // Both parts are tidy already: joined by one space they stay tidy.
+    const joined =
+      firstName !== undefined && lastName !== undefined
+        ? `${firstName} ${lastName}`
+        : (firstName ?? lastName);
     const name = this.first(cells, 'name') ?? joined;
     const emails: string[] = [];
     for (const i of this.columns.email ?? []) {
@@ -467,7 +491,7 @@ class RowReader {
       source,
       line: row.line,
       group,
-      event: this.event(`${group}\u0000${eventLabel}\u0000${date ?? ''}`),
+      event: this.event(group, eventLabel, date ?? ''),
       eventLabel,
       date,
       status: found ?? DEFAULT_STATUS[this.profile],
