@@ -71,6 +71,21 @@ describe('table rows and their lines', () => {
     ]);
   });
 
+  it('counts lines the same in a text without quotes, with one or mixed kinds of line end', () => {
+    // CRLF first, so the lone LF stays in Anke's cell (as csv-parse keeps it) and moves the next
+    // row one line down; in a plain LF or CRLF text every row is on its own line.
+    const mixed = parseTable('Name;Ort\r\nAnke;Wupper\ntal\r\nB;x\r\n', 'm.csv');
+    expect(mixed.rows.map((r) => [r.line, r.cells])).toEqual([
+      [1, ['Name', 'Ort']],
+      [2, ['Anke', 'Wupper\ntal']],
+      [4, ['B', 'x']],
+    ]);
+    for (const end of ['\n', '\r\n', '\r']) {
+      const t = parseTable(['Name;Ort', 'Anke;Wuppertal', 'B;x', ''].join(end), 'p.csv');
+      expect(t.rows.map((r) => r.line)).toEqual([1, 2, 3]);
+    }
+  });
+
   it('honours an Excel sep= line and counts it as a line', () => {
     const t = parseTable('sep=;\nName;E-Mail\nA;a@x.example\n', 'a.csv');
     expect(t.delimiter).toBe(';');

@@ -251,8 +251,12 @@ export async function readSource(
         continue;
       }
       const width = sectionHeader.length;
-      if (row.cells.slice(width).some((c) => c.trim() !== ''))
-        findings.push({ code: 'ragged-row', path, line: row.line });
+      for (let i = width; i < row.cells.length; i++) {
+        if ((row.cells[i] as string).trim() !== '') {
+          findings.push({ code: 'ragged-row', path, line: row.line });
+          break;
+        }
+      }
       const outcome = reader.record(row, sourceIndex);
       if (outcome.kind === 'skip') {
         skipped.push({ path, line: row.line, code: outcome.code });

@@ -101,6 +101,8 @@ export function stripSepLine(text: string): { text: string; delimiter?: string; 
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
+/** A CR not before an LF, or an LF not after a CR. */
+const MIXED_BREAKS = /\r(?!\n)|(?<!\r)\n/;
 
 /** The error for a text the parser refuses, at the line where the parser stopped. */
 function parseError(
@@ -175,9 +177,14 @@ export function parseTable(text: string, path: string, forcedDelimiter?: string)
   const delimiter = forcedDelimiter ?? sep.delimiter ?? detectDelimiter(sep.text);
   const rows: TableRow[] = [];
   let records: string[][];
+  const split = splitUnquoted(sep.text, delimiter);
+  // Split lines hold a line break in a cell only when the text mixes its kinds of line end.
+  const cellsMayBreak =
+    split === undefined ||
+    (sep.text.includes('\r') && sep.text.includes('\n') && MIXED_BREAKS.test(sep.text));
   try {
     records =
-      splitUnquoted(sep.text, delimiter) ??
+      split ??
       parse(sep.text, {
         delimiter,
         relax_column_count: true,
@@ -194,6 +201,7 @@ export function parseTable(text: string, path: string, forcedDelimiter?: string)
   for (const cells of records) {
     rows.push({ line, cells });
     line += 1;
+    if (!cellsMayBreak) continue;
     for (const cell of cells) {
       if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) continue;
       line += cell.match(LINE_BREAK)?.length ?? 0;
