@@ -199,29 +199,36 @@ export function compactLouvain(
     loops: new Float64Array(p.nodes),
   };
   let m2 = 0;
-  for (const w of p.weights) m2 += w;
+  for (let e = 0; e < p.weights.length; e++) m2 += p.weights[e] as number;
   const membership = Int32Array.from({ length: p.nodes }, (_, i) => i);
   if (m2 === 0) return { communities: membership, modularity: 0 };
+  let community: Int32Array;
+  let count = 0;
   for (;;) {
-    const { community, moved } = moveNodes(level, m2, resolution, rng);
-    let count = 0;
-    for (const c of community) count = Math.max(count, c + 1);
+    const result = moveNodes(level, m2, resolution, rng);
+    community = result.community;
+    count = 0;
+    for (let i = 0; i < community.length; i++)
+      count = Math.max(count, (community[i] as number) + 1);
     for (let i = 0; i < membership.length; i++)
       membership[i] = community[membership[i] as number] as number;
-    if (!moved || count === level.n) break;
+    if (!result.moved || count === level.n) break;
     level = aggregate(level, community, count);
   }
-  // Modularity on the original graph.
-  let count = 0;
-  for (const c of membership) count = Math.max(count, c + 1);
+  // Modularity, from the last level: each node's self-loop holds the ties inside it, and its
+  // weighted degree its members' degrees. The weights are whole numbers, so these sums are the
+  // original graph's, exactly.
   const inside = new Float64Array(count);
   const tot = new Float64Array(count);
-  for (let i = 0; i < p.nodes; i++) {
-    const ci = membership[i] as number;
-    for (let e = p.offsets[i] as number; e < (p.offsets[i + 1] as number); e++) {
-      const w = p.weights[e] as number;
+  for (let i = 0; i < level.n; i++) {
+    const ci = community[i] as number;
+    const loop = level.loops[i] as number;
+    inside[ci] = (inside[ci] as number) + loop;
+    tot[ci] = (tot[ci] as number) + loop;
+    for (let e = level.offsets[i] as number; e < (level.offsets[i + 1] as number); e++) {
+      const w = level.weights[e] as number;
       tot[ci] = (tot[ci] as number) + w;
-      if (membership[p.neighbors[e] as number] === ci) inside[ci] = (inside[ci] as number) + w;
+      if (community[level.neighbors[e] as number] === ci) inside[ci] = (inside[ci] as number) + w;
     }
   }
   let modularity = 0;
