@@ -245,30 +245,58 @@ describe('scenarios', () => {
       { name: 'Doris Schmitz', groups: ['a', 'm'] },
     ]);
   });
+  it("a person's own records without e-mail do not make their name common", async () => {
+    // 20 Andreas with distinct surnames, one of them Andreas Kottesdorf, who also came as a Meetup
+    // member and as a guest without e-mail. Counted per distinct full name: Andreas 20,
+    // Kottesdorf 1 → E = 20 · 1 / 1000 = 0.02, log2(0.95 / 0.02) = 5.57 bits ≥ 4.3: "Andi
+    // Kottesdorf" joins him. Counted per e-mail, account and guest row (as before), Kottesdorf
+    // would count 3 and Andreas 22: E = 0.066, 3.85 bits, and the guest would stay alone.
+    const others = ['Abel', 'Bauer', 'Claus', 'Dietz', 'Ernst', 'Fuchs', 'Graf', 'Hahn', 'Iske']
+      .concat(['Jung', 'Kern', 'Lang', 'Mohr', 'Nagel', 'Ott', 'Pohl', 'Quast', 'Roth', 'Seitz'])
+      .map((last, i) => `Andreas ${last},a${i}@x.example`);
+    const people = await resolve(
+      ['a.csv', ['Name,Email', 'Andreas Kottesdorf,ak@x.example', ...others].join('\n')],
+      ['m.tsv', 'Name\tUser ID\tRSVP\nAndreas Kottesdorf\tuser 5\tYes\n'],
+      ['c.csv', 'Name,Email\n"Kottesdorf, Andreas",\nAndi Kottesdorf,\n'],
+    );
+    expect(people.filter((p) => p.name.includes('Kottesdorf'))).toEqual([
+      { name: 'Andreas Kottesdorf', groups: ['a', 'c', 'm'] },
+    ]);
+  });
 });
 
 describe('name frequency', () => {
-  it('expects chance carriers from first-name and surname counts over distinct identities', () => {
-    // Identities: 3 Thomas (two Müller), 1 Anke Müller; the second record of t1 counts once.
+  it('expects chance carriers from first-name and surname counts over distinct full names', () => {
+    // Distinct full names: Thomas Müller, Thomas Weber, Anke Müller. The repeated Thomas Müller
+    // (a second e-mail, a Zoom guest row of the same person) counts once, and the initial-only and
+    // first-name-only records not at all.
     const freq = nameFrequency(
       [
-        ['t1', 'Thomas Müller'],
-        ['t1', 'Thomas Müller'],
-        ['t2', 'Thomas Müller'],
-        ['t3', 'Thomas Weber'],
-        ['a1', 'Anke Müller'],
-      ].map(([identity, name]) => ({
-        identity: identity as string,
-        name: parseName(name as string),
-      })),
+        'Thomas Müller',
+        'Thomas Müller',
+        'Müller, Thomas',
+        'Thomas Weber',
+        'Anke Müller',
+        'Thomas M.',
+        'Thomas',
+      ].map((name) => parseName(name)),
     );
-    // Thomas: 3 identities, Müller: 3 → 3 · 3 / max(1000, 4) = 0.009.
-    expect(freq.expectedCarriers(parseName('Thomas Müller'))).toBeCloseTo(0.009, 10);
+    expect(freq.names).toBe(1000);
+    // Thomas: 2 names, Müller: 2 → 2 · 2 / max(1000, 3) = 0.004.
+    expect(freq.expectedCarriers(parseName('Thomas Müller'))).toBeCloseTo(0.004, 10);
     // Anke: 1, Weber: 1 → 0.001; an unseen name counts as 1 · 1.
     expect(freq.expectedCarriers(parseName('Anke Weber'))).toBeCloseTo(0.001, 10);
     expect(freq.expectedCarriers(parseName('Zoë Quabeck'))).toBeCloseTo(0.001, 10);
-    // "Thomas M.": Thomas 3, surnames with M 3 (t1, t2, a1) → 0.009.
-    expect(freq.expectedWithInitial(parseName('Thomas M.'))).toBeCloseTo(0.009, 10);
+    // "Thomas M.": Thomas 2, surnames with M 2 (Müller in two names) → 0.004.
+    expect(freq.expectedWithInitial(parseName('Thomas M.'))).toBeCloseTo(0.004, 10);
+    expect(freq.expectedWithFirst(parseName('Thomas'))).toBe(2);
+  });
+
+  it('counts over at least the population floor, and over every distinct name above it', () => {
+    // 1,500 distinct surnames, each with Anna: Anna 1,500, Anna Name7 1 → 1,500 · 1 / 1,500 = 1.
+    const freq = nameFrequency(Array.from({ length: 1500 }, (_, i) => parseName(`Anna Name${i}`)));
+    expect(freq.names).toBe(1500);
+    expect(freq.expectedCarriers(parseName('Anna Name7'))).toBeCloseTo(1, 10);
   });
 
   it('treats short first names as their full forms', () => {

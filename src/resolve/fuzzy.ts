@@ -361,14 +361,8 @@ export function clusterFuzzy(
   profiles.forEach((p, i) => {
     weak[i] = p.emails.size === 0 && p.phone === undefined ? 1 : 0;
   });
-  // Name frequencies over distinct identities: records of one e-mail, id or phone count once,
-  // records without any of them once per name.
-  const names = nameFrequency(
-    profiles.map((p) => ({
-      identity: [...p.emails][0] ?? [...p.ids.values()][0] ?? p.phone ?? `n:${p.name?.key ?? ''}`,
-      name: p.name,
-    })),
-  );
+  // Name frequencies over the distinct full names (name-frequency.ts).
+  const names = nameFrequency(profiles.map((p) => p.name));
 
   // Blocking: candidate pairs share a key; oversized name blocks are skipped. A pair is scored
   // once, in the first block (by key order) the two records share. In the loose blocks (first

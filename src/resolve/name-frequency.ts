@@ -1,26 +1,27 @@
 // How common a name is, estimated from the inputs themselves (Splink's term-frequency
 // adjustment, applied per name part). A full name's chance frequency is the product of its first
-// name's and its surname's frequencies among the distinct identities of the inputs, so that a
+// name's and its surname's frequencies among the distinct full names of the inputs, so that a
 // name seen once still gets an honest estimate: "Thomas Müller" is common even when only one
-// Thomas Müller came, "Friedhelm vom Stein" is rare. Identities are counted once however many
-// records they have (records sharing an e-mail, platform id or phone are one identity), so a
-// person's own repeated records do not make their name common.
+// Thomas Müller came, "Friedhelm vom Stein" is rare. Each distinct full name counts once, however
+// many records, e-mail addresses or accounts carry it: a person's own repeated records (a second
+// e-mail, a Meetup account, a Zoom guest row) do not make their name look common. Names known
+// only by an initial or a first name are left out of the counts (they would count a person twice).
 
 import type { NameParts } from './names.js';
 
 /**
  * Frequencies from a short list are noise (one "Jürgen" among 20 people is not 5 % of the
- * region), so they are taken over at least this many people: a name's counts are shrunk toward
+ * region), so they are taken over at least this many names: a name's counts are shrunk toward
  * "one in a thousand".
  */
 export const NAME_POPULATION_FLOOR = 1000;
 
 export interface NameFrequency {
-  /** Distinct identities counted. */
-  readonly identities: number;
+  /** Distinct full names counted, at least NAME_POPULATION_FLOOR. */
+  readonly names: number;
   /**
-   * Expected number of people among the identities who carry this full name by chance:
-   * identities × f(first) × f(surname), identities at least NAME_POPULATION_FLOOR.
+   * Expected number of people who carry this full name by chance:
+   * names × f(first) × f(surname), names at least NAME_POPULATION_FLOOR.
    */
   expectedCarriers(name: NameParts): number;
   /** Expected number of people with this first name and this surname initial ("Jürgen K."). */
@@ -29,39 +30,28 @@ export interface NameFrequency {
   expectedWithFirst(name: NameParts): number;
 }
 
-interface Counted {
-  readonly identity: string;
-  readonly name: NameParts | undefined;
+function countOnce(target: Map<string, number>, key: string): void {
+  target.set(key, (target.get(key) ?? 0) + 1);
 }
 
-function countDistinct(target: Map<string, Set<string>>, key: string, identity: string): void {
-  let set = target.get(key);
-  if (set === undefined) {
-    set = new Set();
-    target.set(key, set);
+/** Counts first names, surnames and surname initials over the distinct full names given. */
+export function nameFrequency(names: Iterable<NameParts | undefined>): NameFrequency {
+  const seen = new Set<string>();
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  const initial = new Map<string, number>();
+  for (const name of names) {
+    if (name === undefined || name.key === '' || name.firstOnly || name.initialOnly) continue;
+    if (seen.has(name.key)) continue;
+    seen.add(name.key);
+    countOnce(first, name.first);
+    countOnce(last, name.last);
+    countOnce(initial, name.last.slice(0, 1));
   }
-  set.add(identity);
-}
-
-/** Counts first names, surnames and surname initials over distinct identities. */
-export function nameFrequency(entries: Iterable<Counted>): NameFrequency {
-  const identities = new Set<string>();
-  const first = new Map<string, Set<string>>();
-  const last = new Map<string, Set<string>>();
-  const initial = new Map<string, Set<string>>();
-  for (const { identity, name } of entries) {
-    identities.add(identity);
-    if (name === undefined || name.key === '') continue;
-    countDistinct(first, name.first, identity);
-    if (name.firstOnly) continue;
-    if (!name.initialOnly) countDistinct(last, name.last, identity);
-    countDistinct(initial, name.last.slice(0, 1), identity);
-  }
-  const total = Math.max(NAME_POPULATION_FLOOR, identities.size);
-  const count = (map: Map<string, Set<string>>, key: string) =>
-    Math.max(1, map.get(key)?.size ?? 0);
+  const total = Math.max(NAME_POPULATION_FLOOR, seen.size);
+  const count = (map: Map<string, number>, key: string) => Math.max(1, map.get(key) ?? 0);
   return {
-    identities: total,
+    names: total,
     expectedCarriers: (name) => (count(first, name.first) * count(last, name.last)) / total,
     expectedWithInitial: (name) =>
       (count(first, name.first) * count(initial, name.last.slice(0, 1))) / total,
