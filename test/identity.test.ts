@@ -1,5 +1,6 @@
 // Identity resolution (--match fuzzy, the default): each normalisation rule, and scenarios with
 // the merges and non-merges they must give.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAndResolve } from '../src/analyze.js';
 import { seededRandom } from '../src/measure/rng.js';
@@ -13,6 +14,7 @@ import {
   personOfDevice,
   phoneKey,
 } from '../src/resolve/normalize.js';
+import { strongestFirst } from '../src/resolve/pair-order.js';
 import { memory } from './helpers/sources.js';
 
 describe('normalisation rules', () => {
@@ -305,5 +307,44 @@ describe('name frequency', () => {
     expect(sameFirstName('chris', 'christina')).toBe(true);
     expect(sameFirstName('christian', 'christina')).toBe(false);
     expect(fullFirstNames('andi')).toEqual(['andreas', 'andrea']);
+  });
+});
+
+describe('pair order', () => {
+  it('is the comparator order: weight descending, then first and second record ascending', () => {
+    // Worked example: weights [4, 12, 4, -0, 0, 12] on pairs (2,5) (1,3) (0,7) (4,6) (1,2) (0,9):
+    // 12s first by first record: k=5 (0,9), k=1 (1,3); then the 4s: k=2 (0,7), k=0 (2,5); then
+    // 0 and -0 as ties: k=4 (1,2), k=3 (4,6).
+    const order = strongestFirst([4, 12, 4, -0, 0, 12], [2, 1, 0, 4, 1, 0], [5, 3, 7, 6, 2, 9], 10);
+    expect([...order]).toEqual([5, 1, 2, 0, 4, 3]);
+  });
+
+  it('agrees with a comparator sort on generated pairs', () => {
+    const pair = fc.record({
+      weight: fc.oneof(
+        fc.constantFrom(-8, -3, 0, -0, 4, 10, 12, 15.2),
+        fc.double({ min: -20, max: 30, noNaN: true }),
+      ),
+      a: fc.nat(30),
+      b: fc.nat(30),
+    });
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 200 }), (pairs) => {
+        const weight = pairs.map((p) => p.weight);
+        const first = pairs.map((p) => p.a);
+        const second = pairs.map((p) => p.b);
+        const expected = pairs
+          .map((_, k) => k)
+          .sort(
+            (x, y) =>
+              (weight[y] as number) - (weight[x] as number) ||
+              (first[x] as number) - (first[y] as number) ||
+              (second[x] as number) - (second[y] as number) ||
+              x - y,
+          );
+        expect([...strongestFirst(weight, first, second, 31)]).toEqual(expected);
+      }),
+      { numRuns: 500, seed: 20261126 },
+    );
   });
 });

@@ -17,6 +17,7 @@ import { memoized } from './memo.js';
 import { type NameFrequency, nameFrequency } from './name-frequency.js';
 import { fullFirstNames, type NameParts, parseName, sameFirstName } from './names.js';
 import { emailKey, foldName, phoneKey } from './normalize.js';
+import { strongestFirst } from './pair-order.js';
 import { UnionFind } from './union-find.js';
 import { MAX_BLOCK, MAX_LOOSE_BLOCK, THRESHOLDS, WEIGHTS } from './weights.js';
 
@@ -125,7 +126,10 @@ export function blockingKeys(p: Profile): string[] {
   return [...new Set(keys)];
 }
 
-function nameBlockingKeys(n: NameParts): string[] {
+function nameBlockingKeys(
+  n: NameParts,
+  soundOf: (surname: string) => string = colognePhonetic,
+): string[] {
   if (n.key === '') return [];
   const keys = [`n:${n.key}`];
   for (const first of fullFirstNames(n.first)) {
@@ -133,7 +137,7 @@ function nameBlockingKeys(n: NameParts): string[] {
     else {
       if (first !== n.first && !n.initialOnly) keys.push(`n:${first} ${n.last}`);
       keys.push(`fi:${first} ${n.last.slice(0, 1)}`);
-      if (!n.initialOnly) keys.push(`c:${colognePhonetic(n.last)} ${first.slice(0, 1)}`);
+      if (!n.initialOnly) keys.push(`c:${soundOf(n.last)} ${first.slice(0, 1)}`);
       keys.push(`f:${first}`);
     }
   }
@@ -294,10 +298,12 @@ function buildBlocking(
   weak: Uint8Array,
 ): Blocking {
   const nameKeys = new Map<NameParts, string[]>();
+  // Surnames repeat across people far more than full names do.
+  const soundOf = memoized(colognePhonetic);
   const keysOfName = (name: NameParts) => {
     let keys = nameKeys.get(name);
     if (keys === undefined) {
-      keys = nameBlockingKeys(name);
+      keys = nameBlockingKeys(name, soundOf);
       nameKeys.set(name, keys);
     }
     return keys;
@@ -342,9 +348,16 @@ function buildBlocking(
   });
   const members: number[][] = Array.from({ length: index.size }, () => []);
   const keysOf = raw.map((ids, i) => {
-    const keys = Int32Array.from(new Set(ids)).sort();
-    for (const key of keys) (members[key] as number[]).push(i);
-    return keys;
+    // Ascending, each key once.
+    const sorted = Int32Array.from(ids).sort();
+    let distinct = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      const key = sorted[k] as number;
+      if (distinct > 0 && sorted[distinct - 1] === key) continue;
+      sorted[distinct++] = key;
+      (members[key] as number[]).push(i);
+    }
+    return distinct === sorted.length ? sorted : sorted.slice(0, distinct);
   });
   return { keysOf, members, kind: Uint8Array.from(kinds) };
 }
@@ -475,15 +488,9 @@ export function clusterFuzzy(
         consider(rank, members[x] as number, members[y] as number);
     }
   });
-  const pairCount = pairA.length;
   const at = (list: readonly number[], k: number) => list[k] as number;
   // Strongest first; ties by record order, so the result does not depend on the block order.
-  const order = Int32Array.from({ length: pairCount }, (_, k) => k).sort(
-    (x, y) =>
-      at(pairWeight, y) - at(pairWeight, x) ||
-      at(pairA, x) - at(pairA, y) ||
-      at(pairB, x) - at(pairB, y),
-  );
+  const order = strongestFirst(pairWeight, pairA, pairB, n);
   const pairAt = (k: number): ScoredPair => {
     const a = at(pairA, k);
     const b = at(pairB, k);
