@@ -1,11 +1,11 @@
 // A compact Louvain over typed arrays, for person projections too large for graphology: the same
 // algorithm (local moving with the resolution-weighted modularity gain, then aggregation, until
-// nothing moves) with a seeded node order, local moving stopping once a pass moves under 1 % of
-// the nodes. Used above a size limit; the report says which ran.
+// nothing moves) with a seeded node order, local moving stopping once a pass moves at most 2 %
+// of the nodes. Used above a size limit; the report says which ran.
 import type { Projection } from '../graph/projection.js';
 
 /** A pass that moves at most this share of the nodes ends the local moving of a level. */
-export const CONVERGED_SHARE = 0.01;
+export const CONVERGED_SHARE = 0.02;
 
 interface Level {
   n: number;
@@ -114,8 +114,10 @@ function moveNodes(
     // reads at random stay small (in cache); the choices do not depend on the numbers.
     const labels = relabel(community, tot, renumber, totByLabel);
     if (labels <= 65536 && community instanceof Int32Array) community = Uint16Array.from(community);
-    // Converged: nobody moved, or so few (under 1 % of the nodes) that another pass over every
-    // tie would change the partition by a hair (the tail of passes costs most of the time).
+    // Converged: nobody moved, or so few (at most 2 % of the nodes) that another pass over every
+    // tie would change the partition by a hair (the tail of passes costs most of the time: on
+    // the 100k-row bench graph 2 % instead of 1 % saves a quarter of the time for 0.4 % of the
+    // modularity, less than the seed alone changes it).
     if (moved <= Math.floor(n * CONVERGED_SHARE)) break;
   }
   return { community: Int32Array.from(community), moved: movedAny };
