@@ -20,8 +20,8 @@ export interface HolesContext {
   readonly projection: Projection;
   readonly inverseDegree: Float64Array;
   readonly reach: Float64Array;
-  /** Scratch space, one slot per node. */
-  readonly mark: Int32Array;
+  /** Scratch space, one slot per node (marks in bytes: read at random, they stay in cache). */
+  readonly mark: Uint8Array;
   readonly outside: Float64Array;
   readonly outsideCount: Int32Array;
 }
@@ -44,7 +44,7 @@ export function holesContext(p: Projection): HolesContext {
     projection: p,
     inverseDegree,
     reach,
-    mark: new Int32Array(n),
+    mark: new Uint8Array(n),
     outside: new Float64Array(n),
     outsideCount: new Int32Array(n),
   };
@@ -57,11 +57,10 @@ export function structuralHoles(ctx: HolesContext, u: number): StructuralHoles {
   if (d === 0) return { constraint: null, effectiveSize: null };
   const start = p.offsets[u] as number;
   const end = p.offsets[u + 1] as number;
-  const tag = u + 1;
   let inside = 0;
   for (let i = start; i < end; i++) {
     const v = p.neighbors[i] as number;
-    mark[v] = tag;
+    mark[v] = 1;
     inside += degree(p, v);
   }
   const outsideWork = p.neighbors.length - inside - d;
@@ -73,7 +72,7 @@ export function structuralHoles(ctx: HolesContext, u: number): StructuralHoles {
       let indirect = 0;
       for (let j = p.offsets[v] as number; j < (p.offsets[v + 1] as number); j++) {
         const w = p.neighbors[j] as number;
-        if (mark[w] === tag) {
+        if (mark[w] === 1) {
           indirect += (1 / d) * (inverseDegree[w] as number);
           ties2++;
         }
@@ -82,11 +81,11 @@ export function structuralHoles(ctx: HolesContext, u: number): StructuralHoles {
     }
   } else {
     for (let c = 0; c < p.nodes; c++) {
-      if (c === u || mark[c] === tag) continue;
+      if (c === u || mark[c] === 1) continue;
       const share = inverseDegree[c] as number;
       for (let j = p.offsets[c] as number; j < (p.offsets[c + 1] as number); j++) {
         const v = p.neighbors[j] as number;
-        if (mark[v] === tag) {
+        if (mark[v] === 1) {
           outside[v] = (outside[v] as number) + share;
           outsideCount[v] = (outsideCount[v] as number) + 1;
         }

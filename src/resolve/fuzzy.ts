@@ -13,10 +13,11 @@
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import { colognePhonetic } from 'cologne-phonetic';
 import type { Finding, SourceRecord } from '../types.js';
+import { type Normalizers, recordNormalizers } from './exact.js';
 import { memoized } from './memo.js';
 import { type NameFrequency, nameFrequency } from './name-frequency.js';
 import { fullFirstNames, type NameParts, parseName, sameFirstName } from './names.js';
-import { emailKey, foldName, phoneKey } from './normalize.js';
+import { foldName } from './normalize.js';
 import { strongestFirst } from './pair-order.js';
 import { UnionFind } from './union-find.js';
 import { MAX_BLOCK, MAX_LOOSE_BLOCK, THRESHOLDS, WEIGHTS } from './weights.js';
@@ -75,12 +76,16 @@ const domainOf = (email: string) =>
     .split('.')
     .slice(-2, -1)[0] ?? '';
 
-/** Returns a profile maker whose normalisations are computed once per distinct value. */
-export function profiler(): (record: SourceRecord) => Profile {
-  const email = memoized(emailKey);
+/**
+ * Returns a profile maker whose normalisations are computed once per distinct value, with the
+ * memoised normalisers it is given (shared with building people, which folds the same names).
+ */
+export function profiler(
+  normalizers: Normalizers = recordNormalizers(),
+): (record: SourceRecord) => Profile {
+  const { email, phone } = normalizers;
   const domain = memoized(domainOf);
-  const phone = memoized(phoneKey);
-  const name = memoized(parseName);
+  const name = memoized((raw) => parseName(raw, normalizers.name));
   const company = memoized(companyKey);
   return (record) => {
     const emails = record.emails.length === 0 ? NONE : new Set(record.emails.map(email));
@@ -367,9 +372,10 @@ export function clusterFuzzy(
   records: readonly SourceRecord[],
   paths: readonly string[],
   constraints: Constraints = { must: [], cannot: [] },
+  normalizers: Normalizers = recordNormalizers(),
 ): FuzzyResult {
   const n = records.length;
-  const profiles = records.map(profiler());
+  const profiles = records.map(profiler(normalizers));
   const weak = new Uint8Array(n);
   profiles.forEach((p, i) => {
     weak[i] = p.emails.size === 0 && p.phone === undefined ? 1 : 0;

@@ -26,8 +26,8 @@ export function resolvePeople(
   mode: MatchMode = 'fuzzy',
   constraints: Constraints = { must: [], cannot: [] },
 ): Resolution {
+  const normalizers = recordNormalizers();
   if (mode === 'exact') {
-    const normalizers = recordNormalizers();
     const { clusters, findings, recordEmails } = clusterExact(
       records,
       paths,
@@ -37,8 +37,8 @@ export function resolvePeople(
     const { people, merged } = buildPeople(records, clusters, normalizers, recordEmails);
     return { people, merged, findings, review: [], merges: [] };
   }
-  const result = clusterFuzzy(records, paths, constraints);
-  const { people, merged } = buildPeople(records, result.clusters);
+  const result = clusterFuzzy(records, paths, constraints, normalizers);
+  const { people, merged } = buildPeople(records, result.clusters, normalizers);
   return {
     people,
     merged,

@@ -116,9 +116,10 @@ export function sameFirstName(a: string, b: string): boolean {
   return fa.includes(b) || fb.includes(a) || fa.some((x) => fb.includes(x));
 }
 
-export function parseName(raw: string): NameParts {
+/** Parses a name; `fold` is foldName, or a memoised foldName shared with other steps. */
+export function parseName(raw: string, fold: (name: string) => string = foldName): NameParts {
   const device = personOfDevice(raw) !== undefined;
-  const folded = foldName(raw);
+  const folded = fold(raw);
   const tokens = folded.split(' ').filter((t) => t !== '');
   if (tokens.length === 0)
     return {

@@ -89,7 +89,24 @@ export function buildPeople(
   const { email, name: key } = normalizers;
   const emailsOf = (i: number): readonly string[] =>
     recordEmails?.[i] ?? (records[i] as SourceRecord).emails.map(email);
-  const drafts = clusters.map((cluster) => {
+  // Events numbered once (their strings are shared, so each lookup finds a cached hash); a
+  // person's records at one event are found with a stamp per event instead of a Map per person.
+  const eventOf = new Int32Array(records.length);
+  {
+    const numbers = new Map<string, number>();
+    for (let i = 0; i < records.length; i++) {
+      const event = (records[i] as SourceRecord).event;
+      let number = numbers.get(event);
+      if (number === undefined) {
+        number = numbers.size;
+        numbers.set(event, number);
+      }
+      eventOf[i] = number;
+    }
+  }
+  const stamp = new Int32Array(records.length).fill(-1);
+  const keptAt = new Int32Array(records.length);
+  const drafts = clusters.map((cluster, person) => {
     if (cluster.length === 1) {
       // Most people come once: the same as below, without the bookkeeping.
       const i = cluster[0] as number;
@@ -110,16 +127,19 @@ export function buildPeople(
     }
     const ascending = cluster.every((i, k) => k === 0 || (cluster[k - 1] as number) < i);
     const sorted = ascending ? cluster : [...cluster].sort((a, b) => a - b);
-    const kept = new Map<string, number>();
+    // The first record at each event is kept (ascending, as `sorted` is); later ones fold into it.
+    const kept: number[] = [];
     for (const i of sorted) {
       const record = records[i] as SourceRecord;
-      const first = kept.get(record.event);
-      if (first === undefined) {
-        kept.set(record.event, i);
+      const event = eventOf[i] as number;
+      if (stamp[event] !== person) {
+        stamp[event] = person;
+        keptAt[event] = i;
+        kept.push(i);
         continue;
       }
       merged.push(i);
-      const keptRecord = records[first] as SourceRecord;
+      const keptRecord = records[keptAt[event] as number] as SourceRecord;
       if (STATUS_RANK[record.status] < STATUS_RANK[keptRecord.status]) {
         keptRecord.status = record.status;
       }
@@ -133,8 +153,8 @@ export function buildPeople(
       sortKey: key(name),
       emails,
       groups,
-      events: kept.size,
-      records: [...kept.values()].sort((a, b) => a - b),
+      events: kept.length,
+      records: kept,
       first: sorted[0] ?? 0,
     };
   });
