@@ -443,12 +443,12 @@ export function clusterFuzzy(
   // Candidate pairs, kept compactly (a few million at 200,000 records): the records, the weight,
   // the name's level, the weight of the other evidence and whether an identifier agrees. The
   // evidence itself is scored again for the few pairs that are shown (merges, review).
-  const pairA: number[] = [];
-  const pairB: number[] = [];
-  const pairWeight: number[] = [];
-  const pairRest: number[] = [];
-  const pairLevel: number[] = [];
-  const pairIdentified: number[] = [];
+  const listA: number[] = [];
+  const listB: number[] = [];
+  const listWeight: number[] = [];
+  const listRest: number[] = [];
+  const listLevel: number[] = [];
+  const listIdentified: number[] = [];
   const scratch: Evidence[] = [];
   const consider = (rank: number, a: number, b: number) => {
     const x = Math.min(a, b);
@@ -470,12 +470,12 @@ export function clusterFuzzy(
     }
     // Below the review band only pairs that may join on the name are kept.
     if (weight < THRESHOLDS.review && !(level >= 0 && level < NAME_JOIN_LEVEL_COUNT)) return;
-    pairA.push(x);
-    pairB.push(y);
-    pairWeight.push(weight);
-    pairRest.push(rest);
-    pairLevel.push(level);
-    pairIdentified.push(identified);
+    listA.push(x);
+    listB.push(y);
+    listWeight.push(weight);
+    listRest.push(rest);
+    listLevel.push(level);
+    listIdentified.push(identified);
   };
   blocking.members.forEach((members, rank) => {
     if (members.length < 2 || !active(rank)) return;
@@ -494,14 +494,20 @@ export function clusterFuzzy(
         consider(rank, members[x] as number, members[y] as number);
     }
   });
-  const at = (list: readonly number[], k: number) => list[k] as number;
+  // The pairs in typed arrays from here on: read many times, at random.
+  const pairA = Int32Array.from(listA);
+  const pairB = Int32Array.from(listB);
+  const pairWeight = Float64Array.from(listWeight);
+  const pairRest = Float64Array.from(listRest);
+  const pairLevel = Int8Array.from(listLevel);
+  const pairIdentified = Uint8Array.from(listIdentified);
   // Strongest first; ties by record order, so the result does not depend on the block order.
   const order = strongestFirst(pairWeight, pairA, pairB, n);
   const pairAt = (k: number): ScoredPair => {
-    const a = at(pairA, k);
-    const b = at(pairB, k);
+    const a = pairA[k] as number;
+    const b = pairB[k] as number;
     const evidence = scorePair(profiles[a] as Profile, profiles[b] as Profile, names);
-    return { a, b, weight: at(pairWeight, k), evidence };
+    return { a, b, weight: pairWeight[k] as number, evidence };
   };
 
   // Clusters: union-find with what each cluster holds, kept at its root.
@@ -560,8 +566,8 @@ export function clusterFuzzy(
   };
   /** Joins pair k's records; a conflict is a finding in the identifier stage only. */
   const link = (k: number, report = false): boolean => {
-    const a = at(pairA, k);
-    const b = at(pairB, k);
+    const a = pairA[k] as number;
+    const b = pairB[k] as number;
     if (uf.find(a) === uf.find(b)) return false;
     if (join(a, b)) {
       merges.push(pairAt(k));
@@ -583,7 +589,8 @@ export function clusterFuzzy(
   }
   // Identifier evidence first: a pair at the merge threshold with a shared e-mail, id or phone.
   for (const k of order) {
-    if (at(pairWeight, k) >= THRESHOLDS.merge && at(pairIdentified, k) === 1) link(k, true);
+    if ((pairWeight[k] as number) >= THRESHOLDS.merge && (pairIdentified[k] as number) === 1)
+      link(k, true);
   }
 
   // Then the name: a record joins the one person its name points to when the odds that they are
@@ -592,7 +599,7 @@ export function clusterFuzzy(
   const odds = (self: number, other: number, k: number): number => {
     const mine = (profiles[self] as Profile).name as NameParts;
     const theirs = (profiles[other] as Profile).name as NameParts;
-    const level = NAME_LEVELS[at(pairLevel, k)];
+    const level = NAME_LEVELS[pairLevel[k] as number];
     // The same full name on a record without e-mail or phone joins as in --match exact: when
     // exactly one person carries it (checked below).
     if (level === 'exact' && weak[self] === 1) return Number.POSITIVE_INFINITY;
@@ -606,23 +613,25 @@ export function clusterFuzzy(
             : names.expectedCarriers(
                 fullFirstNames(mine.first).includes(theirs.first) ? theirs : mine,
               );
-    return Math.log2(WEIGHTS.nameExactM / expected) + at(pairRest, k);
+    return Math.log2(WEIGHTS.nameExactM / expected) + (pairRest[k] as number);
   };
   // Per record, the pairs through which its name may join it (CSR: offsets into one array).
   const joinable: number[] = [];
   const selfOf: number[] = [];
   for (const k of order) {
-    const level = at(pairLevel, k);
+    const level = pairLevel[k] as number;
     if (level < 0 || level >= NAME_JOIN_LEVEL_COUNT) continue;
-    if (at(pairWeight, k) >= THRESHOLDS.merge && at(pairIdentified, k) === 1) continue;
+    if ((pairWeight[k] as number) >= THRESHOLDS.merge && (pairIdentified[k] as number) === 1)
+      continue;
     // Records with e-mail or phone join each other only on a full name (second e-mails) and
     // with supporting evidence besides it, such as the same company (DESIGN.md).
     const full = NAME_LEVELS[level] === 'exact' || NAME_LEVELS[level] === 'short-form';
     for (const [self, other] of [
-      [at(pairA, k), at(pairB, k)],
-      [at(pairB, k), at(pairA, k)],
+      [pairA[k] as number, pairB[k] as number],
+      [pairB[k] as number, pairA[k] as number],
     ] as const) {
-      if (weak[self] === 0 && (weak[other] === 1 || !full || at(pairIdentified, k) === 0)) continue;
+      if (weak[self] === 0 && (weak[other] === 1 || !full || (pairIdentified[k] as number) === 0))
+        continue;
       if (odds(self, other, k) >= THRESHOLDS.nameJoin) {
         joinable.push(k);
         selfOf.push(self);
@@ -650,7 +659,7 @@ export function clusterFuzzy(
       const weakRoots = new Map<number, number>();
       for (let j = from; j < to; j++) {
         const k = candidates[j] as number;
-        const other = at(pairA, k) === self ? at(pairB, k) : at(pairA, k);
+        const other = (pairA[k] as number) === self ? (pairB[k] as number) : (pairA[k] as number);
         const root = uf.find(other);
         if (root === own) continue;
         const target = (strongCount[root] as number) > 0 ? strongRoots : weakRoots;
@@ -664,7 +673,7 @@ export function clusterFuzzy(
       }
       // Nobody with e-mail or phone: records of the same full name without any join each other.
       for (const k of weakRoots.values()) {
-        const exact = NAME_LEVELS[at(pairLevel, k)] === 'exact';
+        const exact = NAME_LEVELS[pairLevel[k] as number] === 'exact';
         if ((exact || weakRoots.size === 1) && link(k)) changed = true;
       }
     }
@@ -672,7 +681,10 @@ export function clusterFuzzy(
 
   const review: ScoredPair[] = [];
   for (const k of order) {
-    if (at(pairWeight, k) >= THRESHOLDS.review && uf.find(at(pairA, k)) !== uf.find(at(pairB, k)))
+    if (
+      (pairWeight[k] as number) >= THRESHOLDS.review &&
+      uf.find(pairA[k] as number) !== uf.find(pairB[k] as number)
+    )
       review.push(pairAt(k));
   }
   const byRoot = new Map<number, number[]>();
