@@ -143,6 +143,28 @@ describe('betweenness (Brandes, normalised like networkx)', () => {
     expect([...bc.values].map((v) => Number(v.toFixed(12)))).toEqual([0, 0, 0.6, 0.6, 0, 0]);
   });
 
+  it('path of 9 (distances up to 8): node i lies between i·(8−i) pairs, over 8·7/2 = 28', () => {
+    const path = graphOf(
+      9,
+      Array.from({ length: 8 }, (_, i) => [i, i + 1] as [number, number]),
+    );
+    const expected = Array.from({ length: 9 }, (_, i) => (i * (8 - i)) / 28);
+    expect([...betweenness(path).values].map((v) => Number(v.toFixed(12)))).toEqual(
+      expected.map((v) => Number(v.toFixed(12))),
+    );
+  });
+
+  it('cycle of 10 (two shortest paths between opposite nodes): (k−1)²/2 = 8 pairs, over 36', () => {
+    // n = 2k = 10: pairs at distance d < 5 have d−1 intermediates, the 5 opposite pairs two
+    // paths with 4 intermediates each (half a pair each); by symmetry each node gets
+    // (k−1)(k−2)/2 + (k−1)/2 = (k−1)²/2 = 8, normalised by (n−1)(n−2)/2 = 36: 2/9.
+    const cycle = graphOf(
+      10,
+      Array.from({ length: 10 }, (_, i) => [i, (i + 1) % 10] as [number, number]),
+    );
+    for (const v of betweenness(cycle).values) expect(v).toBeCloseTo(2 / 9, 12);
+  });
+
   it('samples pivots with the seed above the exact limit, scaled by n/k', () => {
     const a = betweenness(twoTriangles, { exactLimit: 2, pivots: 3, seed: 7 });
     const b = betweenness(twoTriangles, { exactLimit: 2, pivots: 3, seed: 7 });
