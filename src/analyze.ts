@@ -5,6 +5,7 @@
 import { UsageError } from './errors.js';
 import { buildAffiliation } from './graph/affiliation.js';
 import { affiliationMemberships, personProjection } from './graph/projection.js';
+import { articulationPoints } from './measure/articulation.js';
 import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
 import { measureBridges } from './measure/bridges.js';
 import { measureCliques } from './measure/cliques.js';
@@ -306,6 +307,14 @@ export async function overlapReport(
   const disconnected = measureDisconnected(graph, projection, {
     introducers: settings.introducers,
   });
+  const cutVertices = articulationPoints(projection);
+  const pairs = measurePairs(graph, { population: n });
+  const intersections = measureIntersections(graph, { members: settings.members });
+  const fish = measureFish(graph, { minGroups: settings.minGroups });
+  const reach = measureReach(graph, settings.have);
+  const totals = measureTotals(graph);
+  const groups = measureGroups(graph).map((g, i) => ({ ...g, regularShare: shares[i] ?? null }));
+  // Only now wait for the worker threads (their results are all that is left).
   const communities = measureCommunities(
     graph,
     projection,
@@ -316,7 +325,7 @@ export async function overlapReport(
     },
     pendingLouvain === undefined ? undefined : await pendingLouvain,
   );
-  const bridges = measureBridges(graph, projection, await pendingBrokers);
+  const bridges = measureBridges(graph, cutVertices, await pendingBrokers);
   const report: OverlapReport = {
     schema: 'netz/overlap@1',
     tool: { name: TOOL.name, version: TOOL.version },
@@ -339,19 +348,19 @@ export async function overlapReport(
     findings: analysis.findings
       .filter((f) => f.path !== undefined && f.line !== undefined)
       .map((f) => ({ path: f.path as string, line: f.line as number, code: f.code })),
-    totals: measureTotals(graph),
+    totals,
     reviewPairs: analysis.review.length,
-    groups: measureGroups(graph).map((g, i) => ({ ...g, regularShare: shares[i] ?? null })),
-    pairs: measurePairs(graph, { population: n }),
-    intersections: measureIntersections(graph, { members: settings.members }),
-    fish: measureFish(graph, { minGroups: settings.minGroups }),
+    groups,
+    pairs,
+    intersections,
+    fish,
     bridges: bridges.list,
     betweenness: { ...bridges.betweenness, cutVertices: bridges.cutVertices },
     communities,
     cliques,
     disconnected,
     population,
-    reach: measureReach(graph, settings.have),
+    reach,
     freshness,
   };
   return settings.redact ? redactReport(report) : report;

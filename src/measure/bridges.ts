@@ -4,7 +4,6 @@
 // a worker thread beside the other measures (parallel.ts); the rest is assembled here.
 import type { Affiliation } from '../graph/affiliation.js';
 import type { Projection } from '../graph/projection.js';
-import { articulationPoints } from './articulation.js';
 import { type BetweennessOptions, betweenness } from './betweenness.js';
 import { holesContext, structuralHoles } from './structural-holes.js';
 
@@ -59,12 +58,11 @@ export function brokers(projection: Projection, options: Partial<BrokerOptions> 
   };
 }
 
-export function measureBridges(
-  graph: Affiliation,
-  projection: Projection,
-  found: Brokers,
-): Bridges {
-  const cut = articulationPoints(projection);
+/**
+ * The bridges section: the brokers found, with their groups and whether each is a cut vertex
+ * (`cut`: articulationPoints of the projection, computed while the brokers are still searched).
+ */
+export function measureBridges(graph: Affiliation, cut: Uint8Array, found: Brokers): Bridges {
   return {
     list: found.list.map(({ node, betweenness, constraint, effectiveSize }) => ({
       id: graph.people[node]?.id ?? '',
