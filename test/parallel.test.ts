@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { memberships, personProjection } from '../dist/graph/projection.js';
 import { brokers } from '../dist/measure/bridges.js';
 import { compactLouvain } from '../dist/measure/louvain-compact.js';
-import { brokersInParallel, louvainInParallel, WORKER_WORK } from '../dist/measure/parallel.js';
+import {
+  brokersInParallel,
+  LOUVAIN_WORKER_TIES,
+  louvainInParallel,
+  WORKER_WORK,
+} from '../dist/measure/parallel.js';
 import { seededRandom } from '../dist/measure/rng.js';
 
 /** 2,500 people at 600 events of 3–12 people (seeded). */
@@ -41,7 +46,9 @@ describe('graph measures beside the other measures', () => {
     const projection = personProjection(memberships(people(), 600));
     expect(projection.weights.buffer).toBeInstanceOf(SharedArrayBuffer);
     const inThread = compactLouvain(projection, 1, seededRandom(42));
-    const { ranIn, ...inWorker } = await louvainInParallel(projection, 1, 42);
+    // ~80,000 directed ties are below LOUVAIN_WORKER_TIES: a worker only when asked from 0 ties.
+    expect(projection.neighbors.length).toBeLessThan(LOUVAIN_WORKER_TIES);
+    const { ranIn, ...inWorker } = await louvainInParallel(projection, 1, 42, 0);
     expect(ranIn).toBe('worker');
     expect(inWorker.modularity).toBe(inThread.modularity);
     expect([...inWorker.communities]).toEqual([...inThread.communities]);
@@ -55,5 +62,9 @@ describe('graph measures beside the other measures', () => {
     const found = await brokersInParallel(small, {});
     expect(found.ranIn).toBe('main');
     expect(found.list.map((b) => [b.node, b.betweenness])).toEqual([[2, 2 / 3]]);
+    // Louvain on the same four people: 4 ties below LOUVAIN_WORKER_TIES, so in this thread.
+    const communities = await louvainInParallel(small, 1, 42);
+    expect(communities.ranIn).toBe('main');
+    expect(communities.communities).toHaveLength(4);
   });
 });
