@@ -5,7 +5,7 @@
 import { UsageError } from './errors.js';
 import { buildAffiliation } from './graph/affiliation.js';
 import { affiliationMemberships, personProjection } from './graph/projection.js';
-import { articulationPoints } from './measure/articulation.js';
+import { cutVertices } from './measure/articulation.js';
 import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
 import { measureBridges } from './measure/bridges.js';
 import { measureCliques } from './measure/cliques.js';
@@ -254,7 +254,8 @@ export async function overlapReport(
     settings.population === 'chao'
       ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
       : graph.people.length;
-  const projection = personProjection(affiliationMemberships(graph));
+  const membership = affiliationMemberships(graph);
+  const projection = personProjection(membership);
   const pendingLouvain = usesCompactLouvain(projection, settings.louvainCompactAbove)
     ? louvainInParallel(projection, settings.resolution, settings.seed)
     : undefined;
@@ -307,7 +308,7 @@ export async function overlapReport(
   const disconnected = measureDisconnected(graph, projection, {
     introducers: settings.introducers,
   });
-  const cutVertices = articulationPoints(projection);
+  const cuts = cutVertices(membership);
   const pairs = measurePairs(graph, { population: n });
   const intersections = measureIntersections(graph, { members: settings.members });
   const fish = measureFish(graph, { minGroups: settings.minGroups });
@@ -325,7 +326,7 @@ export async function overlapReport(
     },
     pendingLouvain === undefined ? undefined : await pendingLouvain,
   );
-  const bridges = measureBridges(graph, cutVertices, await pendingBrokers);
+  const bridges = measureBridges(graph, cuts, await pendingBrokers);
   const report: OverlapReport = {
     schema: 'netz/overlap@1',
     tool: { name: TOOL.name, version: TOOL.version },

@@ -7,7 +7,7 @@ import {
   personProjection,
   strongTies,
 } from '../src/graph/projection.js';
-import { articulationPoints } from '../src/measure/articulation.js';
+import { articulationPoints, cutVertices } from '../src/measure/articulation.js';
 import { betweenness } from '../src/measure/betweenness.js';
 import { coreNumbers } from '../src/measure/cliques.js';
 import { gini, topShare } from '../src/measure/fish.js';
@@ -206,6 +206,38 @@ describe('compact Louvain (typed arrays, above 50,000 ties)', () => {
 describe('cut vertices and structural holes', () => {
   it('two triangles joined by c–x: c and x are cut vertices', () => {
     expect([...articulationPoints(twoTriangles)]).toEqual([0, 0, 1, 1, 0, 0]);
+  });
+
+  it('from the memberships: person 2 joins events {0,1,2} and {2,3}; a one-person event cuts nobody', () => {
+    // Projection: triangle 0–1–2 and tie 2–3, so 2 is the only cut vertex. Person 1 also came
+    // alone to event 2: removing 1 leaves that event empty, which separates no people.
+    const m = memberships([[0], [0, 2], [0, 1], [1]], 3);
+    expect([...cutVertices(m)]).toEqual([0, 0, 1, 0]);
+    expect([...articulationPoints(personProjection(m))]).toEqual([0, 0, 1, 0]);
+    // Events {0,1}, {1,2} and {3}: ties 0–1 and 1–2, so 1 is a cut vertex; 3, alone at their
+    // event, is isolated and cuts nothing.
+    const chain = memberships([[0], [0, 1], [1], [2]], 3);
+    expect([...cutVertices(chain)]).toEqual([0, 1, 0, 0]);
+    expect([...articulationPoints(personProjection(chain))]).toEqual([0, 1, 0, 0]);
+  });
+
+  it('from the memberships equals the projection articulation points (random event lists)', () => {
+    // 300 seeded graphs: 2–40 people, 1–25 events of 1–6 people each (sparse ones have many
+    // cut vertices, several components and people without events).
+    const rng = seededRandom(11);
+    for (let g = 0; g < 300; g++) {
+      const people = 2 + Math.floor(rng() * 39);
+      const events = 1 + Math.floor(rng() * 25);
+      const lists: number[][] = Array.from({ length: people }, () => []);
+      for (let e = 0; e < events; e++) {
+        const size = 1 + Math.floor(rng() * 6);
+        const at = new Set<number>();
+        while (at.size < Math.min(size, people)) at.add(Math.floor(rng() * people));
+        for (const u of [...at].sort((a, b) => a - b)) lists[u]?.push(e);
+      }
+      const m = memberships(lists, events);
+      expect([...cutVertices(m)]).toEqual([...articulationPoints(personProjection(m))]);
+    }
   });
 
   it('star centre with 3 unconnected leaves: constraint 3·(1/3)² = 1/3, effective size 3 − 0 = 3', () => {

@@ -60,7 +60,7 @@ export function brokers(projection: Projection, options: Partial<BrokerOptions> 
 
 /**
  * The bridges section: the brokers found, with their groups and whether each is a cut vertex
- * (`cut`: articulationPoints of the projection, computed while the brokers are still searched).
+ * (`cut`: cutVertices of the memberships, computed while the brokers are still searched).
  */
 export function measureBridges(graph: Affiliation, cut: Uint8Array, found: Brokers): Bridges {
   return {

@@ -59,6 +59,8 @@ export function foldAccents(value: string): string {
 
 /** "Nachname, Vorname" → "Vorname Nachname" when the value has exactly one comma. */
 export function reorderLastFirst(value: string): string {
+  // Most names have no comma: no split, no array (called for every record's name).
+  if (!value.includes(',')) return value;
   const parts = value.split(',');
   if (parts.length !== 2) return value;
   const [last, first] = parts.map((p) => p.trim());
