@@ -24,6 +24,18 @@ function filled(row: TableRow): string[] {
   return row.cells.map((c) => c.trim()).filter((c) => c !== '');
 }
 
+/** The one non-blank cell of a row (trimmed); undefined when it has none or more than one. */
+function onlyCell(row: TableRow): string | undefined {
+  let only: string | undefined;
+  for (const cell of row.cells) {
+    const trimmed = cell.trim();
+    if (trimmed === '') continue;
+    if (only !== undefined) return undefined;
+    only = trimmed;
+  }
+  return only;
+}
+
 function isBlank(row: TableRow): boolean {
   for (const cell of row.cells) if (cell.trim() !== '') return false;
   return true;
@@ -91,10 +103,11 @@ export function splitSections(rows: readonly TableRow[]): Sections {
   let inGap = false; // between a title and the next header: rows belong to no section
   for (let i = start + 1; i < rows.length; i++) {
     const row = rows[i] as TableRow;
-    const cells = filled(row);
-    if (wide() && cells.length === 1 && isTitle(cells[0] as string, rows, i)) {
+    // Per row only what is needed (a million rows at 1M): a lone cell that may be a title.
+    const lone = wide() ? onlyCell(row) : undefined;
+    if (lone !== undefined && isTitle(lone, rows, i)) {
       if (!inGap) close(undefined);
-      pendingTitle = cells[0];
+      pendingTitle = lone;
       inGap = true;
       continue;
     }
@@ -106,8 +119,8 @@ export function splitSections(rows: readonly TableRow[]): Sections {
       continue;
     }
     if (inGap) {
-      if (cells.length > 0 && !isPeopleHeader(row, false)) continue;
-      if (cells.length === 0) continue;
+      if (isBlank(row)) continue;
+      if (!isPeopleHeader(row, false)) continue;
     }
     current.rows.push(row);
   }

@@ -396,10 +396,15 @@ class RowReader {
   }
 
   private readonly byKey: Map<string, number>;
+  /**
+   * The columns of each role, every role present (none: an empty list), so that reading a row
+   * looks them up by a fixed property name instead of by a role string (ten times a row).
+   */
+  private readonly at: Readonly<Record<ColumnRole, readonly number[]>>;
 
   constructor(
     keys: readonly string[],
-    private readonly columns: ColumnMap,
+    columns: ColumnMap,
     private readonly profile: Profile,
     private readonly context: RowContext,
   ) {
@@ -407,11 +412,27 @@ class RowReader {
     keys.forEach((k, i) => {
       if (!this.byKey.has(k)) this.byKey.set(k, i);
     });
+    const none: readonly number[] = [];
+    this.at = {
+      name: columns.name ?? none,
+      firstName: columns.firstName ?? none,
+      lastName: columns.lastName ?? none,
+      email: columns.email ?? none,
+      phone: columns.phone ?? none,
+      platformId: columns.platformId ?? none,
+      company: columns.company ?? none,
+      event: columns.event ?? none,
+      date: columns.date ?? none,
+      status: columns.status ?? none,
+      group: columns.group ?? none,
+      title: columns.title ?? none,
+    };
   }
 
-  private first(cells: readonly string[], role: ColumnRole): string | undefined {
-    for (const i of this.columns[role] ?? []) {
-      const v = tidy(cells[i]);
+  /** The first filled cell of the columns (tidied; "--" counts as empty). */
+  private first(cells: readonly string[], columns: readonly number[]): string | undefined {
+    for (let k = 0; k < columns.length; k++) {
+      const v = tidy(cells[columns[k] as number]);
       if (v !== undefined && v !== '--') return v;
     }
     return undefined;
@@ -436,7 +457,7 @@ class RowReader {
         return attended === 'yes' ? 'attended' : attended === 'no' ? 'noshow' : undefined;
       }
       default: {
-        const value = this.first(cells, 'status');
+        const value = this.first(cells, this.at.status);
         return value === undefined ? DEFAULT_STATUS[this.profile] : this.statusOf(value);
       }
     }
@@ -459,16 +480,16 @@ class RowReader {
 
   record(row: TableRow, source: number): RowOutcome {
     const cells = row.cells;
-    const firstName = this.first(cells, 'firstName');
-    const lastName = this.first(cells, 'lastName');
+    const firstName = this.first(cells, this.at.firstName);
+    const lastName = this.first(cells, this.at.lastName);
     // Both parts are tidy already: joined by one space they stay tidy.
     const joined =
       firstName !== undefined && lastName !== undefined
         ? `${firstName} ${lastName}`
         : (firstName ?? lastName);
-    const name = this.first(cells, 'name') ?? joined;
+    const name = this.first(cells, this.at.name) ?? joined;
     const emails: string[] = [];
-    for (const i of this.columns.email ?? []) {
+    for (const i of this.at.email) {
       const v = tidy(cells[i]);
       if (v?.includes('@') && !emails.includes(v)) emails.push(v);
     }
@@ -483,11 +504,11 @@ class RowReader {
 
     const found = this.status(cells);
     const { fileGroup, groupForced } = this.context;
-    const group = groupForced ? fileGroup : (this.first(cells, 'group') ?? fileGroup);
-    const eventLabel = this.first(cells, 'event') ?? this.context.label;
-    const rawDate = this.first(cells, 'date');
+    const group = groupForced ? fileGroup : (this.first(cells, this.at.group) ?? fileGroup);
+    const eventLabel = this.first(cells, this.at.event) ?? this.context.label;
+    const rawDate = this.first(cells, this.at.date);
     const date = rawDate === undefined ? this.context.date : this.date(rawDate);
-    const rawId = this.first(cells, 'platformId');
+    const rawId = this.first(cells, this.at.platformId);
     const platform = this.profile.startsWith('meetup') ? 'meetup' : this.profile;
     const platformId =
       rawId === undefined ? undefined : `${platform}:${rawId.replace(/^user\s+/i, '')}`;
@@ -504,9 +525,9 @@ class RowReader {
       firstName,
       lastName,
       emails,
-      phone: this.first(cells, 'phone'),
+      phone: this.first(cells, this.at.phone),
       platformId,
-      company: this.first(cells, 'company'),
+      company: this.first(cells, this.at.company),
     };
     return { kind: 'record', record, unknownStatus: found === undefined };
   }
