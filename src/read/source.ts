@@ -114,7 +114,15 @@ interface Table {
   readonly rows: readonly TableRow[];
   readonly encoding: Encoding;
   readonly delimiter: string;
+  /**
+   * False when no cell can show mojibake: the text holds none of its marks (U+FFFD, "Ã", "â€"),
+   * so no name taken from it (or joined from two cells by a space) can. Then rows skip the check.
+   */
+  readonly mayHoldMojibake: boolean;
 }
+
+/** A mark every match of MOJIBAKE contains. */
+const MOJIBAKE_MARK = /\uFFFD|Ã|â€/;
 
 async function readTable(input: SourceInput, options: ReadOptions): Promise<Table> {
   const path = input.name;
@@ -132,6 +140,7 @@ async function readTable(input: SourceInput, options: ReadOptions): Promise<Tabl
       rows: await readXlsxRows(input.bytes, path, options.sheet),
       encoding: 'utf-8',
       delimiter: '',
+      mayHoldMojibake: true,
     };
   }
   const { text, encoding } = decodeBytes(input.bytes, path, options.encoding);
@@ -144,7 +153,12 @@ async function readTable(input: SourceInput, options: ReadOptions): Promise<Tabl
     );
   }
   const table = parseTable(text, path, options.delimiter);
-  return { rows: table.rows, encoding, delimiter: table.delimiter };
+  return {
+    rows: table.rows,
+    encoding,
+    delimiter: table.delimiter,
+    mayHoldMojibake: MOJIBAKE_MARK.test(text),
+  };
 }
 
 /** Reads one source; throws InputError when it cannot be used at all. */
@@ -263,7 +277,8 @@ export async function readSource(
         continue;
       }
       if (outcome.unknownStatus) findings.push({ code: 'unknown-status', path, line: row.line });
-      if (outcome.record.name !== undefined && MOJIBAKE.test(outcome.record.name)) {
+      const name = outcome.record.name;
+      if (table.mayHoldMojibake && name !== undefined && MOJIBAKE.test(name)) {
         findings.push({ code: 'mojibake', path, line: row.line });
       }
       records.push(outcome.record);
