@@ -14,6 +14,7 @@ import type {
   SourceRecord,
   Status,
 } from '../types.js';
+import { ROLES } from '../types.js';
 import { unusualSpace } from '../whitespace.js';
 import { type ColumnMap, detectProfile, headerKey, mapColumns, type Profile } from './columns.js';
 import { type DateOrder, parseDate } from './dates.js';
@@ -428,20 +429,10 @@ class RowReader {
       if (!this.byKey.has(k)) this.byKey.set(k, i);
     });
     const none: readonly number[] = [];
-    this.at = {
-      name: columns.name ?? none,
-      firstName: columns.firstName ?? none,
-      lastName: columns.lastName ?? none,
-      email: columns.email ?? none,
-      phone: columns.phone ?? none,
-      platformId: columns.platformId ?? none,
-      company: columns.company ?? none,
-      event: columns.event ?? none,
-      date: columns.date ?? none,
-      status: columns.status ?? none,
-      group: columns.group ?? none,
-      title: columns.title ?? none,
-    };
+    this.at = Object.fromEntries(ROLES.map((role) => [role, columns[role] ?? none])) as Record<
+      ColumnRole,
+      readonly number[]
+    >;
   }
 
   /** The first filled cell of the columns (tidied; "--" counts as empty). */
