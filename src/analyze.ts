@@ -147,9 +147,17 @@ export async function readSources(
   const settings = withDefaults(options);
   const ordered = [...sources].sort((a, b) => compare(a.name, b.name));
   const results: ReadResult[] = [];
+  // The next source's bytes are fetched while this one is parsed (parsing does not wait for I/O).
+  // An open() that throws at once becomes a rejection, reported in its source's turn.
+  const fetch = (source: Source | undefined) =>
+    source === undefined ? undefined : Promise.resolve().then(() => source.open());
+  let next = fetch(ordered[0]);
   for (const [index, source] of ordered.entries()) {
     options.progress?.({ done: index, total: ordered.length + 2, stage: `reading ${source.name}` });
-    const bytes = await source.open();
+    const bytes = await (next as Promise<Uint8Array>);
+    next = fetch(ordered[index + 1]);
+    // An unreadable next file reports its error when its turn comes, not before.
+    next?.catch(() => undefined);
     results.push(
       await readSource(
         { name: source.name, bytes, group: source.group, dir: source.dir },

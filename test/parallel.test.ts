@@ -9,7 +9,10 @@ import {
   brokersInParallel,
   LOUVAIN_WORKER_TIES,
   louvainInParallel,
+  startGraphWorkers,
+  stopGraphWorkers,
   WORKER_WORK,
+  waitingGraphWorkers,
 } from '../dist/measure/parallel.js';
 import { seededRandom } from '../dist/measure/rng.js';
 
@@ -53,6 +56,30 @@ describe('graph measures beside the other measures', () => {
     expect(inWorker.modularity).toBe(inThread.modularity);
     expect([...inWorker.communities]).toEqual([...inThread.communities]);
     expect(inThread.modularity).toBeGreaterThan(0.3);
+  });
+
+  it('workers started ahead take the tasks, and those left over are stopped', async () => {
+    const projection = personProjection(memberships(people(), 600));
+    const options = { exact: true, top: 10 };
+    const inThread = brokers(projection, options);
+    const louvain = compactLouvain(projection, 1, seededRandom(7));
+    // Three waiting workers for two tasks: both tasks run in a waiting worker, one is left.
+    startGraphWorkers(3);
+    expect(waitingGraphWorkers()).toBe(3);
+    const pendingBrokers = brokersInParallel(projection, options);
+    const pendingLouvain = louvainInParallel(projection, 1, 7, 0);
+    expect(waitingGraphWorkers()).toBe(1);
+    const found = await pendingBrokers;
+    const communities = await pendingLouvain;
+    expect(found.ranIn).toBe('worker');
+    expect(communities.ranIn).toBe('worker');
+    const { ranIn: _ranIn, ...brokersInWorker } = found;
+    expect(brokersInWorker).toEqual(inThread);
+    expect([...communities.communities]).toEqual([...louvain.communities]);
+    // The leftover worker ends when stopped (terminate resolves), and a second stop is a no-op.
+    await stopGraphWorkers();
+    expect(waitingGraphWorkers()).toBe(0);
+    await stopGraphWorkers();
   });
 
   it('small graphs stay in the main thread', async () => {

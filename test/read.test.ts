@@ -1,5 +1,6 @@
 // Reading: decoding, delimiter detection, line numbers and the accounting of every data row.
 import { describe, expect, it } from 'vitest';
+import { readSources } from '../src/analyze.js';
 import { InputError } from '../src/errors.js';
 import { decodeBytes, detectEncoding } from '../src/read/decode.js';
 import { groupFromName, readSource } from '../src/read/source.js';
@@ -184,5 +185,54 @@ describe('older and BOM-less Teams exports', () => {
       [6, 'Anke Büscher', 'attended', 'Stammtisch', '2025-02-07'],
       [7, 'Anke Büscher', 'attended', 'Stammtisch', '2025-02-07'],
     ]);
+  });
+});
+
+describe('reading several sources', () => {
+  const source = (name: string, open: () => Promise<Uint8Array>) => ({ name, open });
+  const good = (name: string) =>
+    source(name, async () => utf8('Name,Email\nAnke Bergmann,anke@example.org\n'));
+
+  it('reads them in name order while the next one is fetched, each opened once', async () => {
+    const opened: string[] = [];
+    const counting = (name: string) =>
+      source(name, async () => {
+        opened.push(name);
+        return utf8('Name,Email\nAnke Bergmann,anke@example.org\n');
+      });
+    const results = await readSources([counting('c.csv'), counting('a.csv'), counting('b.csv')]);
+    expect(results.map((r) => r.summary.path)).toEqual(['a.csv', 'b.csv', 'c.csv']);
+    expect([...opened].sort()).toEqual(['a.csv', 'b.csv', 'c.csv']);
+  });
+
+  it('a source that cannot be opened fails the run with its own error, in its turn', async () => {
+    const broken = source('b.csv', async () => {
+      throw new InputError('unreadable', 'b.csv', undefined, 'cannot read the file');
+    });
+    await expect(readSources([good('a.csv'), broken])).rejects.toMatchObject({
+      code: 'unreadable',
+      path: 'b.csv',
+    });
+  });
+
+  it('an earlier bad source is reported even when the next cannot be opened', async () => {
+    const empty = source('a.csv', async () => new Uint8Array());
+    const broken = source('b.csv', async () => {
+      throw new InputError('unreadable', 'b.csv', undefined, 'cannot read the file');
+    });
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      await expect(readSources([empty, broken])).rejects.toMatchObject({
+        code: 'empty-file',
+        path: 'a.csv',
+      });
+      // Give a stray rejection of the prefetched source the turn to surface.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+    expect(unhandled).toEqual([]);
   });
 });

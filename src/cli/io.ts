@@ -53,6 +53,21 @@ async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {
   }
 }
 
+/** The inputs' total size in bytes, as far as the file system tells (standard input: 0). */
+export async function inputBytes(sources: readonly Source[], cwd: string): Promise<number> {
+  const sizes = await Promise.all(
+    sources.map((s) =>
+      s.name === '-'
+        ? 0
+        : stat(resolve(cwd, s.name)).then(
+            (info) => info.size,
+            () => 0,
+          ),
+    ),
+  );
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
 /** Expands every argument into sources; the order does not matter (analysis sorts them). */
 export interface Inputs {
   readonly sources: Source[];

@@ -31,6 +31,41 @@ type Ran<T> = T & { ranIn: 'worker' | 'main' };
 
 const script = new URL('./graph-worker.js', import.meta.url);
 
+/** Workers started ahead of their task, waiting for it (see startGraphWorkers). */
+const waiting: Worker[] = [];
+
+/**
+ * Starts up to `count` workers now, so that their start (~50 ms of a core each) happens while
+ * this thread still reads the inputs and the second core is idle; graph tasks take them before
+ * starting new ones. Waiting workers do not keep the process alive. No-op where the compiled
+ * worker is not at hand.
+ */
+export function startGraphWorkers(count: number): void {
+  if (!existsSync(fileURLToPath(script))) return;
+  while (waiting.length < count) {
+    const worker = new Worker(script);
+    worker.unref();
+    // A worker that fails or ends while waiting is no longer offered.
+    const drop = () => {
+      const at = waiting.indexOf(worker);
+      if (at >= 0) waiting.splice(at, 1);
+    };
+    worker.once('error', drop);
+    worker.once('exit', drop);
+    waiting.push(worker);
+  }
+}
+
+/** How many workers started ahead wait for a task. */
+export function waitingGraphWorkers(): number {
+  return waiting.length;
+}
+
+/** Ends the workers started ahead that no task took. */
+export async function stopGraphWorkers(): Promise<void> {
+  await Promise.all(waiting.splice(0).map((worker) => worker.terminate()));
+}
+
 function shared(projection: Projection): boolean {
   return (
     projection.neighbors.buffer instanceof SharedArrayBuffer &&
@@ -52,7 +87,9 @@ function run<T>(
     return Promise.resolve().then(here);
   }
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: { task, projection } });
+    const worker = waiting.shift() ?? new Worker(script);
+    worker.ref();
+    worker.postMessage({ task, projection });
     let settled = false;
     worker.once('message', (result: T) => {
       settled = true;
