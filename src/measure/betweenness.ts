@@ -17,7 +17,7 @@ export interface BetweennessOptions {
 
 export const BETWEENNESS_DEFAULTS: Readonly<BetweennessOptions> = Object.freeze({
   exactLimit: 5000,
-  budget: 5e7,
+  budget: 2.5e7,
   exact: false,
   pivots: 256,
   seed: 42,
