@@ -15,7 +15,16 @@ import { compactLouvain } from '../src/measure/louvain-compact.js';
 import { chao1, chapman } from '../src/measure/population.js';
 import { seededRandom } from '../src/measure/rng.js';
 import { benjaminiHochberg, hypergeometricUpperTail, logChoose } from '../src/measure/stats.js';
-import { holesContext, structuralHoles } from '../src/measure/structural-holes.js';
+import {
+  holesContext,
+  type StructuralHoles,
+  structuralHolesOf,
+} from '../src/measure/structural-holes.js';
+
+/** Burt's measures of one node. */
+const structuralHoles = (ctx: ReturnType<typeof holesContext>, u: number): StructuralHoles =>
+  structuralHolesOf(ctx, [u])[0] as StructuralHoles;
+
 import { memory } from './helpers/sources.js';
 
 /** A projection from an edge list (nodes 0..n-1, unit weights unless given). */
@@ -275,18 +284,22 @@ describe('cut vertices and structural holes', () => {
     expect(h.effectiveSize).toBe(2);
   });
 
-  it('both ways of summing give the definition on random graphs', () => {
+  it('both ways of summing, one node or many at once (batches of 32), give the definition on random graphs', () => {
     // The definition, straight from adjacency sets: p_uv = 1/deg(u);
     // constraint = Σ_v (1/d + Σ_{w ∈ N(u)∩N(v)} (1/d)(1/deg(w)))², effective size = d − 2t/d.
     const rng = seededRandom(11);
     for (let round = 0; round < 200; round++) {
-      const n = 2 + Math.floor(rng() * 12);
+      // Every tenth graph has more nodes than one batch of 32.
+      const n = round % 10 === 0 ? 33 + Math.floor(rng() * 40) : 2 + Math.floor(rng() * 12);
       const density = rng();
       const edges: [number, number][] = [];
       for (let a = 0; a < n; a++)
         for (let b = a + 1; b < n; b++) if (rng() < density) edges.push([a, b]);
       const g = graphOf(n, edges);
       const ctx = holesContext(g);
+      // All nodes at once, in a shuffled order (several batches when n > 32).
+      const order = Array.from({ length: n }, (_, i) => i).sort(() => rng() - 0.5);
+      const together = new Map(structuralHolesOf(ctx, order).map((h, k) => [order[k], h]));
       const adj = Array.from({ length: n }, () => new Set<number>());
       for (const [a, b] of edges) {
         adj[a]?.add(b);
@@ -296,8 +309,10 @@ describe('cut vertices and structural holes', () => {
         const nu = adj[u] as Set<number>;
         const d = nu.size;
         const h = structuralHoles(ctx, u);
+        const many = together.get(u) as StructuralHoles;
         if (d === 0) {
           expect(h).toEqual({ constraint: null, effectiveSize: null });
+          expect(many).toEqual(h);
           continue;
         }
         let constraint = 0;
@@ -313,6 +328,8 @@ describe('cut vertices and structural holes', () => {
         }
         expect(h.constraint).toBeCloseTo(constraint, 12);
         expect(h.effectiveSize).toBeCloseTo(d - ties2 / d, 12);
+        expect(many.constraint).toBeCloseTo(constraint, 12);
+        expect(many.effectiveSize).toBeCloseTo(d - ties2 / d, 12);
       }
     }
   });

@@ -5,7 +5,7 @@
 import type { Affiliation } from '../graph/affiliation.js';
 import type { Projection } from '../graph/projection.js';
 import { type BetweennessOptions, betweenness } from './betweenness.js';
-import { holesContext, structuralHoles } from './structural-holes.js';
+import { holesContext, type StructuralHoles, structuralHolesOf } from './structural-holes.js';
 
 export interface Bridge {
   id: string;
@@ -46,14 +46,17 @@ export function brokers(projection: Projection, options: Partial<BrokerOptions> 
     .filter(([value]) => value > 0)
     .sort((a, b) => b[0] - a[0] || a[1] - b[1])
     .slice(0, options.top ?? 25);
-  const holes = holesContext(projection);
+  const holes = structuralHolesOf(
+    holesContext(projection),
+    ranked.map(([, node]) => node),
+  );
   return {
     exact: bc.exact,
     pivots: bc.pivots,
-    list: ranked.map(([value, node]) => ({
+    list: ranked.map(([value, node], k) => ({
       node,
       betweenness: value,
-      ...structuralHoles(holes, node),
+      ...(holes[k] as StructuralHoles),
     })),
   };
 }

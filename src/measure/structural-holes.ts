@@ -20,10 +20,6 @@ export interface HolesContext {
   readonly projection: Projection;
   readonly inverseDegree: Float64Array;
   readonly reach: Float64Array;
-  /** Scratch space, one slot per node (marks in bytes: read at random, they stay in cache). */
-  readonly mark: Uint8Array;
-  readonly outside: Float64Array;
-  readonly outsideCount: Int32Array;
 }
 
 export function holesContext(p: Projection): HolesContext {
@@ -40,67 +36,104 @@ export function holesContext(p: Projection): HolesContext {
       sum += inverseDegree[p.neighbors[i] as number] as number;
     reach[v] = sum;
   }
-  return {
-    projection: p,
-    inverseDegree,
-    reach,
-    mark: new Uint8Array(n),
-    outside: new Float64Array(n),
-    outsideCount: new Int32Array(n),
-  };
+  return { projection: p, inverseDegree, reach };
 }
 
-/** Constraint and effective size of node u (null for an isolated node). */
-export function structuralHoles(ctx: HolesContext, u: number): StructuralHoles {
-  const { projection: p, inverseDegree, reach, mark, outside, outsideCount } = ctx;
-  const d = degree(p, u);
-  if (d === 0) return { constraint: null, effectiveSize: null };
-  const start = p.offsets[u] as number;
-  const end = p.offsets[u + 1] as number;
-  let inside = 0;
-  for (let i = start; i < end; i++) {
-    const v = p.neighbors[i] as number;
-    mark[v] = 1;
-    inside += degree(p, v);
-  }
-  const outsideWork = p.neighbors.length - inside - d;
-  let constraint = 0;
-  let ties2 = 0; // each tie among neighbours counted twice
-  if (inside <= outsideWork) {
-    for (let i = start; i < end; i++) {
-      const v = p.neighbors[i] as number;
-      let indirect = 0;
-      for (let j = p.offsets[v] as number; j < (p.offsets[v + 1] as number); j++) {
-        const w = p.neighbors[j] as number;
-        if (mark[w] === 1) {
-          indirect += (1 / d) * (inverseDegree[w] as number);
-          ties2++;
-        }
-      }
-      constraint += (1 / d + indirect) ** 2;
+/** Nodes handled by one pass over the ties: one bit each in a 32-bit mask. */
+const BATCH = 32;
+
+/**
+ * Constraint and effective size of each of `nodes` (null for an isolated node), from one pass
+ * over the ties per 32 nodes: each node's neighbours v are visited once, and each tie (v, c)
+ * adds to the sums of the nodes that bit masks say it concerns — inside the node's neighbourhood
+ * (c a neighbour too) or outside it (c neither a neighbour nor the node), whichever reads fewer
+ * ties for that node. One pass per node took 5 s for the top 25 brokers at 1M rows.
+ */
+export function structuralHolesOf(ctx: HolesContext, nodes: readonly number[]): StructuralHoles[] {
+  const out: StructuralHoles[] = [];
+  for (let start = 0; start < nodes.length; start += BATCH)
+    for (const holes of holesBatch(ctx, nodes.slice(start, start + BATCH))) out.push(holes);
+  return out;
+}
+
+function holesBatch(ctx: HolesContext, batch: readonly number[]): StructuralHoles[] {
+  const { projection: p, inverseDegree, reach } = ctx;
+  const { offsets, neighbors } = p;
+  const m = batch.length;
+  // Bit b of adjacentTo[x]: x is a neighbour of batch[b]; of self[x]: x is batch[b] itself.
+  const adjacentTo = new Int32Array(p.nodes);
+  const self = new Int32Array(p.nodes);
+  const d = new Float64Array(m);
+  const inverse = new Float64Array(m);
+  const ownInverse = new Float64Array(m);
+  let insideMode = 0;
+  batch.forEach((u, b) => {
+    const bit = 1 << b;
+    const degreeU = degree(p, u);
+    d[b] = degreeU;
+    inverse[b] = 1 / degreeU;
+    ownInverse[b] = inverseDegree[u] as number;
+    self[u] = (self[u] as number) | bit;
+    let inside = 0;
+    for (let i = offsets[u] as number; i < (offsets[u + 1] as number); i++) {
+      const v = neighbors[i] as number;
+      adjacentTo[v] = (adjacentTo[v] as number) | bit;
+      inside += degree(p, v);
     }
-  } else {
-    for (let c = 0; c < p.nodes; c++) {
-      if (c === u || mark[c] === 1) continue;
+    if (inside <= neighbors.length - inside - degreeU) insideMode |= bit;
+  });
+  const outsideMode = ~insideMode;
+  const constraint = new Float64Array(m);
+  const ties2 = new Float64Array(m);
+  // Per v: inside, Σ (1/d)·(1/deg c) and the count over common neighbours c; outside, Σ 1/deg c
+  // and the count over v's neighbours c outside u's closed neighbourhood.
+  const sum = new Float64Array(m);
+  const count = new Int32Array(m);
+  for (let v = 0; v < p.nodes; v++) {
+    const here = adjacentTo[v] as number;
+    if (here === 0) continue;
+    const inHere = here & insideMode;
+    const outHere = here & outsideMode;
+    for (let i = offsets[v] as number; i < (offsets[v + 1] as number); i++) {
+      const c = neighbors[i] as number;
+      const there = adjacentTo[c] as number;
+      let inside = inHere & there;
+      let outside = outHere & ~there & ~(self[c] as number);
+      if ((inside | outside) === 0) continue;
       const share = inverseDegree[c] as number;
-      for (let j = p.offsets[c] as number; j < (p.offsets[c + 1] as number); j++) {
-        const v = p.neighbors[j] as number;
-        if (mark[v] === 1) {
-          outside[v] = (outside[v] as number) + share;
-          outsideCount[v] = (outsideCount[v] as number) + 1;
-        }
+      while (inside !== 0) {
+        const b = 31 - Math.clz32(inside & -inside);
+        inside &= inside - 1;
+        sum[b] = (sum[b] as number) + (inverse[b] as number) * share;
+        count[b] = (count[b] as number) + 1;
+      }
+      while (outside !== 0) {
+        const b = 31 - Math.clz32(outside & -outside);
+        outside &= outside - 1;
+        sum[b] = (sum[b] as number) + share;
+        count[b] = (count[b] as number) + 1;
       }
     }
-    const self = inverseDegree[u] as number;
-    for (let i = start; i < end; i++) {
-      const v = p.neighbors[i] as number;
-      const indirect = (reach[v] as number) - self - (outside[v] as number);
-      ties2 += degree(p, v) - 1 - (outsideCount[v] as number);
-      constraint += (1 / d + indirect / d) ** 2;
-      outside[v] = 0;
-      outsideCount[v] = 0;
+    let bits = here;
+    while (bits !== 0) {
+      const b = 31 - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      const du = d[b] as number;
+      if ((insideMode >> b) & 1) {
+        constraint[b] = (constraint[b] as number) + (1 / du + (sum[b] as number)) ** 2;
+        ties2[b] = (ties2[b] as number) + (count[b] as number);
+      } else {
+        const indirect = (reach[v] as number) - (ownInverse[b] as number) - (sum[b] as number);
+        ties2[b] = (ties2[b] as number) + degree(p, v) - 1 - (count[b] as number);
+        constraint[b] = (constraint[b] as number) + (1 / du + indirect / du) ** 2;
+      }
+      sum[b] = 0;
+      count[b] = 0;
     }
   }
-  for (let i = start; i < end; i++) mark[p.neighbors[i] as number] = 0;
-  return { constraint, effectiveSize: d - ties2 / d };
+  return batch.map((_, b) => {
+    const du = d[b] as number;
+    if (du === 0) return { constraint: null, effectiveSize: null };
+    return { constraint: constraint[b] as number, effectiveSize: du - (ties2[b] as number) / du };
+  });
 }
