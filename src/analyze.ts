@@ -265,7 +265,7 @@ export async function overlapReport(
   const membership = affiliationMemberships(graph);
   const projection = personProjection(membership);
   const pendingLouvain = usesCompactLouvain(projection, settings.louvainCompactAbove)
-    ? louvainInParallel(projection, settings.resolution, settings.seed)
+    ? louvainInParallel(projection, membership, settings.resolution, settings.seed)
     : undefined;
   const pendingBrokers = brokersInParallel(projection, {
     seed: settings.seed,

@@ -11,7 +11,7 @@ import { articulationPoints, cutVertices } from '../src/measure/articulation.js'
 import { betweenness } from '../src/measure/betweenness.js';
 import { coreNumbers } from '../src/measure/cliques.js';
 import { gini, topShare } from '../src/measure/fish.js';
-import { compactLouvain } from '../src/measure/louvain-compact.js';
+import { compactLouvain, eventTies, levelTies } from '../src/measure/louvain-compact.js';
 import { chao1, chapman } from '../src/measure/population.js';
 import { seededRandom } from '../src/measure/rng.js';
 import { benjaminiHochberg, hypergeometricUpperTail, logChoose } from '../src/measure/stats.js';
@@ -208,6 +208,90 @@ describe('compact Louvain (typed arrays, above 50,000 ties)', () => {
       );
       expect(groups.every((g) => g.size === 1)).toBe(true);
       expect(new Set(communities).size).toBe(4);
+    }
+  });
+});
+
+describe('compact Louvain on the memberships (first level from per-event tallies)', () => {
+  /** A node's tie weight per community, as a sorted list of [community, weight ≠ 0]. */
+  const sumsOf = (
+    ties: ReturnType<typeof levelTies>,
+    i: number,
+    community: Int32Array,
+  ): [number, number][] => {
+    const toCommunity = new Float64Array(community.length);
+    const touched = new Int32Array(community.length);
+    const count = ties.collect(i, community, toCommunity, touched);
+    const listed = [...touched.subarray(0, count)];
+    expect(new Set(listed).size).toBe(count);
+    const out = listed
+      .map((c) => [c, toCommunity[c] as number] as [number, number])
+      .filter(([, w]) => w !== 0)
+      .sort((a, b) => a[0] - b[0]);
+    // Every community with a tie is listed.
+    for (let c = 0; c < community.length; c++)
+      if ((toCommunity[c] as number) !== 0) expect(listed).toContain(c);
+    return out;
+  };
+
+  it('tallies give every node the same tie weights per community as the ties, through moves and renumbering', () => {
+    // Example: events {0,1,2} and {1,2,3}, all alone: node 1 shares 1 event with 0, 2 with 2,
+    // 1 with 3, so its sums are {0: 1, 2: 2, 3: 1}.
+    const tiny = memberships([[0], [0, 1], [0, 1], [1]], 2);
+    const alone = Int32Array.from([0, 1, 2, 3]);
+    expect(sumsOf(eventTies(tiny, alone), 1, alone)).toEqual([
+      [0, 1],
+      [2, 2],
+      [3, 1],
+    ]);
+    const rng = seededRandom(5);
+    for (let round = 0; round < 60; round++) {
+      const people = 3 + Math.floor(rng() * 30);
+      const events = 1 + Math.floor(rng() * 12);
+      const lists: number[][] = Array.from({ length: people }, () => []);
+      for (let e = 0; e < events; e++)
+        for (let u = 0; u < people; u++) if (rng() < 0.3) lists[u]?.push(e);
+      const m = memberships(lists, events);
+      const p = personProjection(m);
+      const community = Int32Array.from({ length: people }, () => Math.floor(rng() * people));
+      const tallies = eventTies(m, community);
+      const plain = levelTies(p);
+      for (let step = 0; step < 40; step++) {
+        const i = Math.floor(rng() * people);
+        expect(sumsOf(tallies, i, community)).toEqual(sumsOf(plain, i, community));
+        // Move i to another community, or renumber all labels.
+        if (rng() < 0.15) {
+          const renumber = Int32Array.from({ length: people }, (_, c) => people - 1 - c);
+          for (let u = 0; u < people; u++)
+            community[u] = renumber[community[u] as number] as number;
+          tallies.renumbered(renumber);
+        } else {
+          const to = Math.floor(rng() * people);
+          const from = community[i] as number;
+          if (to !== from) {
+            community[i] = to;
+            tallies.moved(i, from, to);
+          }
+        }
+      }
+    }
+  });
+
+  it('finds the same planted groups as on the ties: two events of 6 and one person in both', () => {
+    // Events A = {0..5}, B = {5..10}: two 6-cliques sharing person 5. Both ways find {0..4} and
+    // {6..10}, person 5 with one of them.
+    const lists = Array.from({ length: 11 }, (_, u) => (u < 5 ? [0] : u === 5 ? [0, 1] : [1]));
+    const m = memberships(lists, 2);
+    const p = personProjection(m);
+    for (const seed of [1, 2, 3]) {
+      const byEvents = compactLouvain(p, 1, seededRandom(seed), m);
+      const byTies = compactLouvain(p, 1, seededRandom(seed));
+      for (const { communities } of [byEvents, byTies]) {
+        expect(new Set([...communities].slice(0, 5)).size).toBe(1);
+        expect(new Set([...communities].slice(6)).size).toBe(1);
+        expect(communities[0]).not.toBe(communities[6]);
+      }
+      expect(byEvents.modularity).toBeCloseTo(byTies.modularity, 12);
     }
   });
 });

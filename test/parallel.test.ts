@@ -46,12 +46,13 @@ describe('graph measures beside the other measures', () => {
   });
 
   it('a worker finds the same communities as the main thread', async () => {
-    const projection = personProjection(memberships(people(), 600));
+    const lists = memberships(people(), 600);
+    const projection = personProjection(lists);
     expect(projection.weights.buffer).toBeInstanceOf(SharedArrayBuffer);
-    const inThread = compactLouvain(projection, 1, seededRandom(42));
+    const inThread = compactLouvain(projection, 1, seededRandom(42), lists);
     // ~80,000 directed ties are below LOUVAIN_WORKER_TIES: a worker only when asked from 0 ties.
     expect(projection.neighbors.length).toBeLessThan(LOUVAIN_WORKER_TIES);
-    const { ranIn, ...inWorker } = await louvainInParallel(projection, 1, 42, 0);
+    const { ranIn, ...inWorker } = await louvainInParallel(projection, lists, 1, 42, 0);
     expect(ranIn).toBe('worker');
     expect(inWorker.modularity).toBe(inThread.modularity);
     expect([...inWorker.communities]).toEqual([...inThread.communities]);
@@ -59,15 +60,16 @@ describe('graph measures beside the other measures', () => {
   });
 
   it('workers started ahead take the tasks, and those left over are stopped', async () => {
-    const projection = personProjection(memberships(people(), 600));
+    const lists = memberships(people(), 600);
+    const projection = personProjection(lists);
     const options = { exact: true, top: 10 };
     const inThread = brokers(projection, options);
-    const louvain = compactLouvain(projection, 1, seededRandom(7));
+    const louvain = compactLouvain(projection, 1, seededRandom(7), lists);
     // Three waiting workers for two tasks: both tasks run in a waiting worker, one is left.
     startGraphWorkers(3);
     expect(waitingGraphWorkers()).toBe(3);
     const pendingBrokers = brokersInParallel(projection, options);
-    const pendingLouvain = louvainInParallel(projection, 1, 7, 0);
+    const pendingLouvain = louvainInParallel(projection, lists, 1, 7, 0);
     expect(waitingGraphWorkers()).toBe(1);
     const found = await pendingBrokers;
     const communities = await pendingLouvain;
@@ -85,12 +87,13 @@ describe('graph measures beside the other measures', () => {
   it('small graphs stay in the main thread', async () => {
     // People 0 and 1 at event 0 with person 2, who also meets 3 at event 1: ties 0–1, 0–2, 1–2,
     // 2–3. Person 2 is on the paths 0–3 and 1–3: 2 pairs / ((n−1)(n−2)/2 = 3) = 2/3.
-    const small = personProjection(memberships([[0], [0], [0, 1], [1]], 2));
+    const smallLists = memberships([[0], [0], [0, 1], [1]], 2);
+    const small = personProjection(smallLists);
     const found = await brokersInParallel(small, {});
     expect(found.ranIn).toBe('main');
     expect(found.list.map((b) => [b.node, b.betweenness])).toEqual([[2, 2 / 3]]);
     // Louvain on the same four people: 4 ties below LOUVAIN_WORKER_TIES, so in this thread.
-    const communities = await louvainInParallel(small, 1, 42);
+    const communities = await louvainInParallel(small, smallLists, 1, 42);
     expect(communities.ranIn).toBe('main');
     expect(communities.communities).toHaveLength(4);
   });

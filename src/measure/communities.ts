@@ -3,7 +3,7 @@
 // the same seed gives the same communities. Communities are numbered by size, then first member.
 import type { Affiliation } from '../graph/affiliation.js';
 import { louvain, UndirectedGraph } from '../graph/compat.js';
-import type { Projection } from '../graph/projection.js';
+import { affiliationMemberships, type Projection } from '../graph/projection.js';
 import { type CompactLouvain, compactLouvain } from './louvain-compact.js';
 import { seededRandom } from './rng.js';
 
@@ -72,7 +72,9 @@ export function measureCommunities(
   let assignment: (u: number) => number;
   let modularity: number;
   if (implementation === 'compact') {
-    const result = computed ?? compactLouvain(projection, o.resolution, seededRandom(o.seed));
+    const result =
+      computed ??
+      compactLouvain(projection, o.resolution, seededRandom(o.seed), affiliationMemberships(graph));
     assignment = (u) => result.communities[u] as number;
     modularity = result.modularity;
   } else {

@@ -11,7 +11,12 @@ parentPort?.once('message', ({ task, projection }: { task: GraphTask; projection
   if (task.kind === 'brokers') {
     parentPort?.postMessage(brokers(projection, task.options));
   } else {
-    const result = compactLouvain(projection, task.resolution, seededRandom(task.seed));
+    const result = compactLouvain(
+      projection,
+      task.resolution,
+      seededRandom(task.seed),
+      task.memberships,
+    );
     parentPort?.postMessage(result, [result.communities.buffer as ArrayBuffer]);
   }
 });

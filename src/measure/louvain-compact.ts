@@ -2,7 +2,7 @@
 // algorithm (local moving with the resolution-weighted modularity gain, then aggregation, until
 // nothing moves) with a seeded node order, local moving stopping once a pass moves at most 2 %
 // of the nodes. Used above a size limit; the report says which ran.
-import type { Projection } from '../graph/projection.js';
+import type { Memberships, Projection } from '../graph/projection.js';
 
 /** A pass that moves at most this share of the nodes ends the local moving of a level. */
 export const CONVERGED_SHARE = 0.02;
@@ -54,24 +54,141 @@ function relabel(
   return next;
 }
 
-/** One round of local moving; returns each node's community (renumbered from 0) and whether any moved. */
+/**
+ * How local moving learns a node's ties to each community: from the level's ties, or on the
+ * first level from the people's events (see eventTies). `collect` adds node i's tie weight per
+ * neighbouring community into toCommunity, listing each such community once in `touched`, and
+ * returns how many it listed; `moved` and `renumbered` keep any bookkeeping current.
+ */
+export interface TieSums {
+  collect(
+    i: number,
+    community: Int32Array | Uint16Array,
+    toCommunity: Float64Array,
+    touched: Int32Array,
+  ): number;
+  moved(i: number, from: number, to: number): void;
+  renumbered(renumber: Int32Array): void;
+}
+
+/** A level's ties, read tie by tie (a projection is a first level without self-loops). */
+export function levelTies(g: Pick<Level, 'offsets' | 'neighbors' | 'weights'>): TieSums {
+  const { offsets, neighbors, weights } = g;
+  return {
+    collect(i, community, toCommunity, touched) {
+      let count = 0;
+      for (let e = offsets[i] as number; e < (offsets[i + 1] as number); e++) {
+        const c = community[neighbors[e] as number] as number;
+        if (toCommunity[c] === 0) touched[count++] = c;
+        toCommunity[c] = (toCommunity[c] as number) + (weights[e] as number);
+      }
+      return count;
+    },
+    moved() {},
+    renumbered() {},
+  };
+}
+
+/**
+ * The first level's ties from the memberships: a person's tie weight to a community is the
+ * number of (event, other member) pairs with the member in that community, so it is the sum over
+ * the person's events of how many of each event's members each community holds (a tally per
+ * event, kept current as people move), less the person itself once per event. Once communities
+ * form, an event's tally holds a few communities where the person has hundreds of ties to read.
+ */
+export function eventTies(m: Memberships, initial: Int32Array | Uint16Array): TieSums {
+  const { personOffsets, personEvents, eventOffsets, eventPeople } = m;
+  // Event e's tally: communities tallyCommunity[s] with tallyCount[s] members, for s from
+  // eventOffsets[e] to eventOffsets[e] + tallySize[e] (room for one community per member).
+  const tallyCommunity = new Int32Array(eventPeople.length);
+  const tallyCount = new Int32Array(eventPeople.length);
+  const tallySize = new Int32Array(m.events);
+  for (let e = 0; e < m.events; e++) {
+    const first = eventOffsets[e] as number;
+    for (let j = first; j < (eventOffsets[e + 1] as number); j++) {
+      const c = initial[eventPeople[j] as number] as number;
+      let s = first;
+      const end = first + (tallySize[e] as number);
+      while (s < end && tallyCommunity[s] !== c) s++;
+      if (s === end) {
+        tallyCommunity[s] = c;
+        tallySize[e] = (tallySize[e] as number) + 1;
+      }
+      tallyCount[s] = (tallyCount[s] as number) + 1;
+    }
+  }
+  return {
+    collect(i, community, toCommunity, touched) {
+      let count = 0;
+      const first = personOffsets[i] as number;
+      const last = personOffsets[i + 1] as number;
+      for (let k = first; k < last; k++) {
+        const e = personEvents[k] as number;
+        const from = eventOffsets[e] as number;
+        const to = from + (tallySize[e] as number);
+        for (let s = from; s < to; s++) {
+          const c = tallyCommunity[s] as number;
+          if (toCommunity[c] === 0) touched[count++] = c;
+          toCommunity[c] = (toCommunity[c] as number) + (tallyCount[s] as number);
+        }
+      }
+      // The person counted itself once in each of its events.
+      const own = community[i] as number;
+      toCommunity[own] = (toCommunity[own] as number) - (last - first);
+      return count;
+    },
+    moved(i, from, to) {
+      for (let k = personOffsets[i] as number; k < (personOffsets[i + 1] as number); k++) {
+        const e = personEvents[k] as number;
+        const first = eventOffsets[e] as number;
+        let end = first + (tallySize[e] as number);
+        let s = first;
+        while (s < end && tallyCommunity[s] !== from) s++;
+        // The person is in `from`, so each of its events tallies it: anything else is a bug.
+        if (s === end) throw new Error(`event tally of ${e} lacks community ${from}`);
+        tallyCount[s] = (tallyCount[s] as number) - 1;
+        if (tallyCount[s] === 0) {
+          end--;
+          tallyCommunity[s] = tallyCommunity[end] as number;
+          tallyCount[s] = tallyCount[end] as number;
+          tallySize[e] = end - first;
+        }
+        s = first;
+        while (s < end && tallyCommunity[s] !== to) s++;
+        if (s === end) {
+          tallyCommunity[s] = to;
+          tallyCount[s] = 0;
+          tallySize[e] = end - first + 1;
+        }
+        tallyCount[s] = (tallyCount[s] as number) + 1;
+      }
+    },
+    renumbered(renumber) {
+      for (let e = 0; e < m.events; e++) {
+        const first = eventOffsets[e] as number;
+        for (let s = first; s < first + (tallySize[e] as number); s++)
+          tallyCommunity[s] = renumber[tallyCommunity[s] as number] as number;
+      }
+    },
+  };
+}
+
+/**
+ * One round of local moving over n nodes of weighted degrees k; returns each node's community
+ * (renumbered from 0) and whether any moved.
+ */
 function moveNodes(
-  g: Level,
+  n: number,
+  k: Float64Array,
+  ties: (community: Int32Array) => TieSums,
   m2: number,
   resolution: number,
   rng: () => number,
 ): { community: Int32Array; moved: boolean } {
-  const { n, offsets, neighbors, weights, loops } = g;
-  const k = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = loops[i] as number;
-    for (let e = offsets[i] as number; e < (offsets[i + 1] as number); e++)
-      s += weights[e] as number;
-    k[i] = s;
-  }
   // Community labels: 32-bit at first, 16-bit once fewer than 65,536 remain (half the bytes to
   // read at random on every tie).
   let community: Int32Array | Uint16Array = Int32Array.from({ length: n }, (_, i) => i);
+  const sums = ties(community);
   const tot = Float64Array.from(k);
   const toCommunity = new Float64Array(n);
   const touched = new Int32Array(n);
@@ -85,12 +202,7 @@ function moveNodes(
     for (const i of order) {
       const ci = community[i] as number;
       const ki = k[i] as number;
-      let count = 0;
-      for (let e = offsets[i] as number; e < (offsets[i + 1] as number); e++) {
-        const c = community[neighbors[e] as number] as number;
-        if (toCommunity[c] === 0) touched[count++] = c;
-        toCommunity[c] = (toCommunity[c] as number) + (weights[e] as number);
-      }
+      const count = sums.collect(i, community, toCommunity, touched);
       tot[ci] = (tot[ci] as number) - ki;
       let best = ci;
       let bestGain = (toCommunity[ci] as number) - (resolution * (tot[ci] as number) * ki) / m2;
@@ -105,14 +217,17 @@ function moveNodes(
       tot[best] = (tot[best] as number) + ki;
       if (best !== ci) {
         community[i] = best;
+        sums.moved(i, ci, best);
         moved++;
       }
       for (let t = 0; t < count; t++) toCommunity[touched[t] as number] = 0;
+      toCommunity[ci] = 0;
     }
     if (moved > 0) movedAny = true;
     // Communities numbered 0.. by first node again, so that the per-community arrays a pass
     // reads at random stay small (in cache); the choices do not depend on the numbers.
     const labels = relabel(community, tot, renumber, totByLabel);
+    sums.renumbered(renumber);
     if (labels <= 65536 && community instanceof Int32Array) community = Uint16Array.from(community);
     // Converged: nobody moved, or so few (at most 2 % of the nodes) that another pass over every
     // tie would change the partition by a hair (the tail of passes costs most of the time: on
@@ -187,11 +302,29 @@ function aggregate(g: Level, community: Int32Array, count: number): Level {
   };
 }
 
-/** Louvain communities of a weighted projection. */
+/** The weighted degree of each node of a level: its self-loop and its ties. */
+function weightedDegrees(g: Level): Float64Array {
+  const k = new Float64Array(g.n);
+  for (let i = 0; i < g.n; i++) {
+    let s = g.loops[i] as number;
+    for (let e = g.offsets[i] as number; e < (g.offsets[i + 1] as number); e++)
+      s += g.weights[e] as number;
+    k[i] = s;
+  }
+  return k;
+}
+
+/**
+ * Louvain communities of a weighted projection. Given the memberships it was built from, the
+ * first level's local moving reads per-event tallies of communities instead of every tie (same
+ * sums, fewer reads; candidate communities come in another order, which can break ties between
+ * equal gains differently).
+ */
 export function compactLouvain(
   p: Projection,
   resolution: number,
   rng: () => number,
+  memberships?: Memberships,
 ): CompactLouvain {
   let level: Level = {
     n: p.nodes,
@@ -206,8 +339,17 @@ export function compactLouvain(
   if (m2 === 0) return { communities: membership, modularity: 0 };
   let community: Int32Array;
   let count = 0;
-  for (;;) {
-    const result = moveNodes(level, m2, resolution, rng);
+  for (let depth = 0; ; depth++) {
+    const g = level;
+    const byEvents = depth === 0 && memberships !== undefined;
+    const result = moveNodes(
+      g.n,
+      weightedDegrees(g),
+      (initial) => (byEvents ? eventTies(memberships as Memberships, initial) : levelTies(g)),
+      m2,
+      resolution,
+      rng,
+    );
     community = result.community;
     count = 0;
     for (let i = 0; i < community.length; i++)

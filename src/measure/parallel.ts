@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Projection } from '../graph/projection.js';
+import type { Memberships, Projection } from '../graph/projection.js';
 import { betweennessPlan } from './betweenness.js';
 import { type BrokerOptions, type Brokers, brokers } from './bridges.js';
 import { type CompactLouvain, compactLouvain } from './louvain-compact.js';
@@ -25,7 +25,12 @@ export const LOUVAIN_WORKER_TIES = 1e6;
 
 export type GraphTask =
   | { readonly kind: 'brokers'; readonly options: Partial<BrokerOptions> }
-  | { readonly kind: 'louvain'; readonly resolution: number; readonly seed: number };
+  | {
+      readonly kind: 'louvain';
+      readonly resolution: number;
+      readonly seed: number;
+      readonly memberships: Memberships;
+    };
 
 type Ran<T> = T & { ranIn: 'worker' | 'main' };
 
@@ -115,15 +120,19 @@ export function brokersInParallel(
   return run({ kind: 'brokers', options }, projection, worth, () => brokers(projection, options));
 }
 
-/** Starts the compact Louvain; the promise settles with its communities. */
+/**
+ * Starts the compact Louvain (on the projection, its first level on the memberships it was built
+ * from); the promise settles with its communities.
+ */
 export function louvainInParallel(
   projection: Projection,
+  memberships: Memberships,
   resolution: number,
   seed: number,
   workerFrom: number = LOUVAIN_WORKER_TIES,
 ): Promise<Ran<CompactLouvain>> {
   const worth = projection.neighbors.length >= workerFrom;
-  return run({ kind: 'louvain', resolution, seed }, projection, worth, () =>
-    compactLouvain(projection, resolution, seededRandom(seed)),
+  return run({ kind: 'louvain', resolution, seed, memberships }, projection, worth, () =>
+    compactLouvain(projection, resolution, seededRandom(seed), memberships),
   );
 }
