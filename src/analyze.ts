@@ -263,10 +263,11 @@ export async function overlapReport(
       ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
       : graph.people.length;
   const membership = affiliationMemberships(graph);
-  const projection = personProjection(membership);
-  const pendingLouvain = usesCompactLouvain(projection, settings.louvainCompactAbove)
-    ? louvainInParallel(projection, membership, settings.resolution, settings.seed)
+  // The compact Louvain needs only the memberships: it starts before the projection is built.
+  const pendingLouvain = usesCompactLouvain(membership, settings.louvainCompactAbove)
+    ? louvainInParallel(membership, settings.resolution, settings.seed)
     : undefined;
+  const projection = personProjection(membership);
   const pendingBrokers = brokersInParallel(projection, {
     seed: settings.seed,
     exact: settings.exactBetweenness,
@@ -327,6 +328,7 @@ export async function overlapReport(
   const communities = measureCommunities(
     graph,
     projection,
+    membership,
     {
       seed: settings.seed,
       resolution: settings.resolution,

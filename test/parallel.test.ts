@@ -2,12 +2,12 @@
 // worker threads are the same as in-thread. Workers run from the compiled files (`npm test`
 // builds first), so this test loads dist/.
 import { describe, expect, it } from 'vitest';
-import { memberships, personProjection } from '../dist/graph/projection.js';
+import { coAttendancePairs, memberships, personProjection } from '../dist/graph/projection.js';
 import { brokers } from '../dist/measure/bridges.js';
-import { compactLouvain } from '../dist/measure/louvain-compact.js';
+import { membershipLouvain } from '../dist/measure/louvain-compact.js';
 import {
   brokersInParallel,
-  LOUVAIN_WORKER_TIES,
+  LOUVAIN_WORKER_PAIRS,
   louvainInParallel,
   startGraphWorkers,
   stopGraphWorkers,
@@ -49,10 +49,10 @@ describe('graph measures beside the other measures', () => {
     const lists = memberships(people(), 600);
     const projection = personProjection(lists);
     expect(projection.weights.buffer).toBeInstanceOf(SharedArrayBuffer);
-    const inThread = compactLouvain(projection, 1, seededRandom(42), lists);
-    // ~80,000 directed ties are below LOUVAIN_WORKER_TIES: a worker only when asked from 0 ties.
-    expect(projection.neighbors.length).toBeLessThan(LOUVAIN_WORKER_TIES);
-    const { ranIn, ...inWorker } = await louvainInParallel(projection, lists, 1, 42, 0);
+    const inThread = membershipLouvain(lists, 1, seededRandom(42));
+    // ~40,000 co-attendance pairs are below LOUVAIN_WORKER_PAIRS: a worker only when asked from 0.
+    expect(coAttendancePairs(lists)).toBeLessThan(LOUVAIN_WORKER_PAIRS);
+    const { ranIn, ...inWorker } = await louvainInParallel(lists, 1, 42, 0);
     expect(ranIn).toBe('worker');
     expect(inWorker.modularity).toBe(inThread.modularity);
     expect([...inWorker.communities]).toEqual([...inThread.communities]);
@@ -64,12 +64,12 @@ describe('graph measures beside the other measures', () => {
     const projection = personProjection(lists);
     const options = { exact: true, top: 10 };
     const inThread = brokers(projection, options);
-    const louvain = compactLouvain(projection, 1, seededRandom(7), lists);
+    const louvain = membershipLouvain(lists, 1, seededRandom(7));
     // Three waiting workers for two tasks: both tasks run in a waiting worker, one is left.
     startGraphWorkers(3);
     expect(waitingGraphWorkers()).toBe(3);
     const pendingBrokers = brokersInParallel(projection, options);
-    const pendingLouvain = louvainInParallel(projection, lists, 1, 7, 0);
+    const pendingLouvain = louvainInParallel(lists, 1, 7, 0);
     expect(waitingGraphWorkers()).toBe(1);
     const found = await pendingBrokers;
     const communities = await pendingLouvain;
@@ -92,8 +92,8 @@ describe('graph measures beside the other measures', () => {
     const found = await brokersInParallel(small, {});
     expect(found.ranIn).toBe('main');
     expect(found.list.map((b) => [b.node, b.betweenness])).toEqual([[2, 2 / 3]]);
-    // Louvain on the same four people: 4 ties below LOUVAIN_WORKER_TIES, so in this thread.
-    const communities = await louvainInParallel(small, smallLists, 1, 42);
+    // Louvain on the same four people: 4 pairs below LOUVAIN_WORKER_PAIRS, so in this thread.
+    const communities = await louvainInParallel(smallLists, 1, 42);
     expect(communities.ranIn).toBe('main');
     expect(communities.communities).toHaveLength(4);
   });

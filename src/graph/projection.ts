@@ -58,6 +58,19 @@ export function memberships(
   return { people, events, personOffsets, personEvents, eventOffsets, eventPeople };
 }
 
+/**
+ * Σ over events of the pairs of their members: the ties the projection would have if no two
+ * people shared more than one event (an upper bound of its ties, known before building it).
+ */
+export function coAttendancePairs(m: Memberships): number {
+  let pairs = 0;
+  for (let e = 0; e < m.events; e++) {
+    const size = (m.eventOffsets[e + 1] as number) - (m.eventOffsets[e] as number);
+    pairs += (size * (size - 1)) / 2;
+  }
+  return pairs;
+}
+
 /** The memberships of an affiliation's people. */
 export function affiliationMemberships(graph: Affiliation): Memberships {
   return memberships(graph.personEvents, graph.eventGroup.length);

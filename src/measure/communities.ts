@@ -3,14 +3,19 @@
 // the same seed gives the same communities. Communities are numbered by size, then first member.
 import type { Affiliation } from '../graph/affiliation.js';
 import { louvain, UndirectedGraph } from '../graph/compat.js';
-import { affiliationMemberships, type Projection } from '../graph/projection.js';
-import { type CompactLouvain, compactLouvain } from './louvain-compact.js';
+import {
+  affiliationMemberships,
+  coAttendancePairs,
+  type Memberships,
+  type Projection,
+} from '../graph/projection.js';
+import { type CompactLouvain, membershipLouvain } from './louvain-compact.js';
 import { seededRandom } from './rng.js';
 
 export interface CommunityOptions {
   readonly resolution: number;
   readonly seed: number;
-  /** Above this many ties, the compact typed-array Louvain runs instead of graphology's. */
+  /** Above this many co-attendance pairs, the compact Louvain runs instead of graphology's. */
   readonly graphologyLimit: number;
 }
 
@@ -41,9 +46,12 @@ export interface Communities {
   list: Community[];
 }
 
-/** Whether the projection is large enough for the compact Louvain. */
-export function usesCompactLouvain(projection: Projection, graphologyLimit: number): boolean {
-  return projection.neighbors.length / 2 > graphologyLimit;
+/**
+ * Whether the compact Louvain runs: above `graphologyLimit` co-attendance pairs (Σ over events of
+ * member pairs, known before the projection is built, so that it can start early).
+ */
+export function usesCompactLouvain(m: Memberships, graphologyLimit: number): boolean {
+  return coAttendancePairs(m) > graphologyLimit;
 }
 
 /**
@@ -53,13 +61,14 @@ export function usesCompactLouvain(projection: Projection, graphologyLimit: numb
 export function measureCommunities(
   graph: Affiliation,
   projection: Projection,
+  memberships: Memberships = affiliationMemberships(graph),
   options: Partial<CommunityOptions> = {},
   computed?: CompactLouvain,
 ): Communities {
   const o = { ...COMMUNITY_DEFAULTS, ...options };
   const n = projection.nodes;
   const ties = projection.neighbors.length / 2;
-  const implementation = usesCompactLouvain(projection, o.graphologyLimit)
+  const implementation = usesCompactLouvain(memberships, o.graphologyLimit)
     ? 'compact'
     : 'graphology';
   const base = {
@@ -72,9 +81,7 @@ export function measureCommunities(
   let assignment: (u: number) => number;
   let modularity: number;
   if (implementation === 'compact') {
-    const result =
-      computed ??
-      compactLouvain(projection, o.resolution, seededRandom(o.seed), affiliationMemberships(graph));
+    const result = computed ?? membershipLouvain(memberships, o.resolution, seededRandom(o.seed));
     assignment = (u) => result.communities[u] as number;
     modularity = result.modularity;
   } else {

@@ -1,22 +1,17 @@
-// The worker side of parallel.ts: waits for one graph task and the projection (ties and weights
-// in shared memory, not copied), runs it and posts the result back; then it ends.
+// The worker side of parallel.ts: waits for one graph task (the brokers on the projection, whose
+// ties and weights are in shared memory, not copied; or Louvain on the memberships), runs it and
+// posts the result back; then it ends.
 import { parentPort } from 'node:worker_threads';
-import type { Projection } from '../graph/projection.js';
 import { brokers } from './bridges.js';
-import { compactLouvain } from './louvain-compact.js';
+import { membershipLouvain } from './louvain-compact.js';
 import type { GraphTask } from './parallel.js';
 import { seededRandom } from './rng.js';
 
-parentPort?.once('message', ({ task, projection }: { task: GraphTask; projection: Projection }) => {
+parentPort?.once('message', (task: GraphTask) => {
   if (task.kind === 'brokers') {
-    parentPort?.postMessage(brokers(projection, task.options));
+    parentPort?.postMessage(brokers(task.projection, task.options));
   } else {
-    const result = compactLouvain(
-      projection,
-      task.resolution,
-      seededRandom(task.seed),
-      task.memberships,
-    );
+    const result = membershipLouvain(task.memberships, task.resolution, seededRandom(task.seed));
     parentPort?.postMessage(result, [result.communities.buffer as ArrayBuffer]);
   }
 });

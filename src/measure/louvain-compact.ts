@@ -69,10 +69,12 @@ export interface TieSums {
   ): number;
   moved(i: number, from: number, to: number): void;
   renumbered(renumber: Int32Array): void;
+  /** The graph of the communities found (labels 0..count−1, as moveNodes returns them). */
+  aggregate(community: Int32Array, count: number): Level;
 }
 
-/** A level's ties, read tie by tie (a projection is a first level without self-loops). */
-export function levelTies(g: Pick<Level, 'offsets' | 'neighbors' | 'weights'>): TieSums {
+/** A level's ties, read tie by tie. */
+export function levelTies(g: Level): TieSums {
   const { offsets, neighbors, weights } = g;
   return {
     collect(i, community, toCommunity, touched) {
@@ -86,6 +88,7 @@ export function levelTies(g: Pick<Level, 'offsets' | 'neighbors' | 'weights'>): 
     },
     moved() {},
     renumbered() {},
+    aggregate: (community, count) => aggregate(g, community, count),
   };
 }
 
@@ -170,6 +173,68 @@ export function eventTies(m: Memberships, initial: Int32Array | Uint16Array): Ti
           tallyCommunity[s] = renumber[tallyCommunity[s] as number] as number;
       }
     },
+    aggregate(_community, count) {
+      // Communities c ≠ d of an event with a and b members there share a·b ties through it;
+      // c's members share a·(a − 1) directed ties, its self-loop (twice the weight inside).
+      const loops = new Float64Array(count);
+      const start = new Int32Array(count + 1);
+      for (let e = 0; e < m.events; e++) {
+        const first = eventOffsets[e] as number;
+        const size = tallySize[e] as number;
+        for (let s = first; s < first + size; s++) {
+          const c = tallyCommunity[s] as number;
+          start[c + 1] = (start[c + 1] as number) + size - 1;
+        }
+      }
+      for (let c = 0; c < count; c++)
+        start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+      const other = new Int32Array(start[count] as number);
+      const shared = new Float64Array(other.length);
+      const fill = start.slice(0, count);
+      for (let e = 0; e < m.events; e++) {
+        const first = eventOffsets[e] as number;
+        const end = first + (tallySize[e] as number);
+        for (let s = first; s < end; s++) {
+          const c = tallyCommunity[s] as number;
+          const a = tallyCount[s] as number;
+          loops[c] = (loops[c] as number) + a * (a - 1);
+          for (let t = first; t < end; t++) {
+            if (t === s) continue;
+            const at = fill[c] as number;
+            other[at] = tallyCommunity[t] as number;
+            shared[at] = a * (tallyCount[t] as number);
+            fill[c] = at + 1;
+          }
+        }
+      }
+      // Each community's neighbours once, ascending, with their summed weights (as aggregate).
+      const offsets = new Int32Array(count + 1);
+      const neighbors: number[] = [];
+      const weights: number[] = [];
+      const sum = new Float64Array(count);
+      const touched = new Int32Array(count);
+      for (let c = 0; c < count; c++) {
+        let found = 0;
+        for (let k = start[c] as number; k < (start[c + 1] as number); k++) {
+          const d = other[k] as number;
+          if (sum[d] === 0) touched[found++] = d;
+          sum[d] = (sum[d] as number) + (shared[k] as number);
+        }
+        for (const d of touched.subarray(0, found).sort()) {
+          neighbors.push(d);
+          weights.push(sum[d] as number);
+          sum[d] = 0;
+        }
+        offsets[c + 1] = neighbors.length;
+      }
+      return {
+        n: count,
+        offsets,
+        neighbors: Int32Array.from(neighbors),
+        weights: Float64Array.from(weights),
+        loops,
+      };
+    },
   };
 }
 
@@ -184,7 +249,7 @@ function moveNodes(
   m2: number,
   resolution: number,
   rng: () => number,
-): { community: Int32Array; moved: boolean } {
+): { community: Int32Array; moved: boolean; sums: TieSums } {
   // Community labels: 32-bit at first, 16-bit once fewer than 65,536 remain (half the bytes to
   // read at random on every tie).
   let community: Int32Array | Uint16Array = Int32Array.from({ length: n }, (_, i) => i);
@@ -235,7 +300,7 @@ function moveNodes(
     // modularity, less than the seed alone changes it).
     if (moved <= Math.floor(n * CONVERGED_SHARE)) break;
   }
-  return { community: Int32Array.from(community), moved: movedAny };
+  return { community: Int32Array.from(community), moved: movedAny, sums };
 }
 
 /** The graph of communities: one node per community, ties summed, ties inside as self-loops. */
@@ -314,38 +379,74 @@ function weightedDegrees(g: Level): Float64Array {
   return k;
 }
 
-/**
- * Louvain communities of a weighted projection. Given the memberships it was built from, the
- * first level's local moving reads per-event tallies of communities instead of every tie (same
- * sums, fewer reads; candidate communities come in another order, which can break ties between
- * equal gains differently).
- */
+/** Where Louvain starts: the nodes, their weighted degrees, and how to read their ties. */
+interface FirstLevel {
+  readonly n: number;
+  readonly k: Float64Array;
+  readonly ties: (initial: Int32Array) => TieSums;
+}
+
+/** Louvain communities of a weighted projection, read tie by tie. */
 export function compactLouvain(
   p: Projection,
   resolution: number,
   rng: () => number,
-  memberships?: Memberships,
 ): CompactLouvain {
-  let level: Level = {
+  const level: Level = {
     n: p.nodes,
     offsets: p.offsets,
     neighbors: p.neighbors,
     weights: p.weights,
     loops: new Float64Array(p.nodes),
   };
+  return louvain(
+    { n: p.nodes, k: weightedDegrees(level), ties: () => levelTies(level) },
+    resolution,
+    rng,
+  );
+}
+
+/**
+ * Louvain communities of the projection of these memberships, without the projection: the
+ * weight of a tie is the number of events two people share, so a person's weighted degree is
+ * Σ (event size − 1) over its events, its ties per community come from per-event tallies of
+ * communities (eventTies), and the graph of the first level's communities from the same tallies.
+ * The later levels are small graphs of communities. The same sums as on the projection's ties;
+ * candidates come in another order, which can break a tie between equal gains differently.
+ */
+export function membershipLouvain(
+  m: Memberships,
+  resolution: number,
+  rng: () => number,
+): CompactLouvain {
+  const k = new Float64Array(m.people);
+  for (let i = 0; i < m.people; i++) {
+    let sum = 0;
+    for (let j = m.personOffsets[i] as number; j < (m.personOffsets[i + 1] as number); j++) {
+      const e = m.personEvents[j] as number;
+      sum += (m.eventOffsets[e + 1] as number) - (m.eventOffsets[e] as number) - 1;
+    }
+    k[i] = sum;
+  }
+  return louvain({ n: m.people, k, ties: (initial) => eventTies(m, initial) }, resolution, rng);
+}
+
+function louvain(first: FirstLevel, resolution: number, rng: () => number): CompactLouvain {
   let m2 = 0;
-  for (let e = 0; e < p.weights.length; e++) m2 += p.weights[e] as number;
-  const membership = Int32Array.from({ length: p.nodes }, (_, i) => i);
+  for (let i = 0; i < first.n; i++) m2 += first.k[i] as number;
+  const membership = Int32Array.from({ length: first.n }, (_, i) => i);
   if (m2 === 0) return { communities: membership, modularity: 0 };
+  // undefined: the first level, whose ties come from `first`.
+  let level: Level | undefined;
   let community: Int32Array;
   let count = 0;
-  for (let depth = 0; ; depth++) {
+  for (;;) {
     const g = level;
-    const byEvents = depth === 0 && memberships !== undefined;
+    const n = g === undefined ? first.n : g.n;
     const result = moveNodes(
-      g.n,
-      weightedDegrees(g),
-      (initial) => (byEvents ? eventTies(memberships as Memberships, initial) : levelTies(g)),
+      n,
+      g === undefined ? first.k : weightedDegrees(g),
+      g === undefined ? first.ties : () => levelTies(g),
       m2,
       resolution,
       rng,
@@ -356,8 +457,14 @@ export function compactLouvain(
       count = Math.max(count, (community[i] as number) + 1);
     for (let i = 0; i < membership.length; i++)
       membership[i] = community[membership[i] as number] as number;
-    if (!result.moved || count === level.n) break;
-    level = aggregate(level, community, count);
+    if (!result.moved || count === n) break;
+    level = result.sums.aggregate(community, count);
+  }
+  if (level === undefined) {
+    // Nobody moved on the first level: every node alone, nothing inside any community.
+    let modularity = 0;
+    for (let i = 0; i < first.n; i++) modularity -= resolution * ((first.k[i] as number) / m2) ** 2;
+    return { communities: membership, modularity };
   }
   // Modularity, from the last level: each node's self-loop holds the ties inside it, and its
   // weighted degree its members' degrees. The weights are whole numbers, so these sums are the

@@ -6,25 +6,30 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Memberships, Projection } from '../graph/projection.js';
+import { coAttendancePairs, type Memberships, type Projection } from '../graph/projection.js';
 import { betweennessPlan } from './betweenness.js';
 import { type BrokerOptions, type Brokers, brokers } from './bridges.js';
-import { type CompactLouvain, compactLouvain } from './louvain-compact.js';
+import { type CompactLouvain, membershipLouvain } from './louvain-compact.js';
 import { seededRandom } from './rng.js';
 
 /** Betweenness steps (sources × ties) from which a worker pays for its start (~40 ms). */
 export const WORKER_WORK = 2e7;
 
 /**
- * Directed ties from which the compact Louvain gets its own worker. Below, it takes about 0.1 s,
- * and a third thread on two cores would slow the other two by more than that: it runs in the
- * main thread once the main thread's other measures are done (10k bench rows, 363,022 ties:
- * the report 1.47 → 1.40 s, alternating runs).
+ * Co-attendance pairs (Σ over events of member pairs, an upper bound of the projection's ties)
+ * from which the compact Louvain gets its own worker. Below, it takes about 0.1 s, and a third
+ * thread on two cores would slow the other two by more than that: it runs in the main thread once
+ * the main thread's other measures are done (10k bench rows: 249,000 pairs, 181,511 ties; 100k:
+ * 2.5 M pairs, 2.0 M ties).
  */
-export const LOUVAIN_WORKER_TIES = 1e6;
+export const LOUVAIN_WORKER_PAIRS = 5e5;
 
 export type GraphTask =
-  | { readonly kind: 'brokers'; readonly options: Partial<BrokerOptions> }
+  | {
+      readonly kind: 'brokers';
+      readonly options: Partial<BrokerOptions>;
+      readonly projection: Projection;
+    }
   | {
       readonly kind: 'louvain';
       readonly resolution: number;
@@ -79,14 +84,9 @@ function shared(projection: Projection): boolean {
 }
 
 /** Runs the task in a worker when it is worth one, else (or when a worker cannot run) here. */
-function run<T>(
-  task: GraphTask,
-  projection: Projection,
-  worth: boolean,
-  inThread: () => T,
-): Promise<Ran<T>> {
+function run<T>(task: GraphTask, worth: boolean, inThread: () => T): Promise<Ran<T>> {
   const here = (): Ran<T> => ({ ...inThread(), ranIn: 'main' });
-  if (!worth || !shared(projection) || !existsSync(fileURLToPath(script))) {
+  if (!worth || !existsSync(fileURLToPath(script))) {
     // In this thread, but only once the caller waits for it: the main thread's own measures
     // (and starting the other worker) come first.
     return Promise.resolve().then(here);
@@ -94,7 +94,7 @@ function run<T>(
   return new Promise((resolve) => {
     const worker = waiting.shift() ?? new Worker(script);
     worker.ref();
-    worker.postMessage({ task, projection });
+    worker.postMessage(task);
     let settled = false;
     worker.once('message', (result: T) => {
       settled = true;
@@ -116,23 +116,23 @@ export function brokersInParallel(
   projection: Projection,
   options: Partial<BrokerOptions>,
 ): Promise<Ran<Brokers>> {
-  const worth = betweennessPlan(projection, options).work >= WORKER_WORK;
-  return run({ kind: 'brokers', options }, projection, worth, () => brokers(projection, options));
+  // The worker reads the ties in shared memory; a projection in plain memory stays here.
+  const worth = betweennessPlan(projection, options).work >= WORKER_WORK && shared(projection);
+  return run({ kind: 'brokers', options, projection }, worth, () => brokers(projection, options));
 }
 
 /**
- * Starts the compact Louvain (on the projection, its first level on the memberships it was built
- * from); the promise settles with its communities.
+ * Starts the compact Louvain on the memberships (it needs no projection, so it can start before
+ * the projection is built); the promise settles with its communities.
  */
 export function louvainInParallel(
-  projection: Projection,
   memberships: Memberships,
   resolution: number,
   seed: number,
-  workerFrom: number = LOUVAIN_WORKER_TIES,
+  workerFrom: number = LOUVAIN_WORKER_PAIRS,
 ): Promise<Ran<CompactLouvain>> {
-  const worth = projection.neighbors.length >= workerFrom;
-  return run({ kind: 'louvain', resolution, seed, memberships }, projection, worth, () =>
-    compactLouvain(projection, resolution, seededRandom(seed), memberships),
+  const worth = coAttendancePairs(memberships) >= workerFrom;
+  return run({ kind: 'louvain', resolution, seed, memberships }, worth, () =>
+    membershipLouvain(memberships, resolution, seededRandom(seed)),
   );
 }
