@@ -32,7 +32,7 @@ function people(): number[][] {
 describe('graph measures beside the other measures', () => {
   it('a worker finds the same brokers as the main thread', async () => {
     // 2,500 people at 600 events of 3–12 people (seeded): exact Brandes over 2,500 sources and
-    // ~80,000 directed ties is above the worker threshold of 2·10⁷ steps.
+    // 33,878 directed ties is above the worker threshold of 2·10⁷ steps.
     const projection = personProjection(memberships(people(), 600));
     expect(projection.nodes * projection.neighbors.length).toBeGreaterThan(WORKER_WORK);
     expect(projection.neighbors.buffer).toBeInstanceOf(SharedArrayBuffer);
@@ -50,7 +50,7 @@ describe('graph measures beside the other measures', () => {
     const projection = personProjection(lists);
     expect(projection.weights.buffer).toBeInstanceOf(SharedArrayBuffer);
     const inThread = membershipLouvain(lists, 1, seededRandom(42));
-    // ~40,000 co-attendance pairs are below LOUVAIN_WORKER_PAIRS: a worker only when asked from 0.
+    // 16,987 co-attendance pairs are below LOUVAIN_WORKER_PAIRS: a worker only when asked from 0.
     expect(coAttendancePairs(lists)).toBeLessThan(LOUVAIN_WORKER_PAIRS);
     const { ranIn, ...inWorker } = await louvainInParallel(lists, 1, 42, 0);
     expect(ranIn).toBe('worker');

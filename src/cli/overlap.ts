@@ -28,8 +28,8 @@ Examples:
 /** Input bytes from which a worker for the brokers is started ahead (bench: 10k rows, 0.8 MB). */
 const WARM_BROKERS_BYTES = 256 * 1024;
 /**
- * …and a second one for the compact Louvain, which gets a worker from 10⁶ directed ties
- * (parallel.ts; bench: 100k rows are 7.6 MB and 2.6M directed ties).
+ * …and a second one for the compact Louvain, which gets a worker from 5·10⁵ co-attendance pairs
+ * (parallel.ts; bench: 100k rows are 7.6 MB and 2,667,993 pairs).
  */
 const WARM_LOUVAIN_BYTES = 4 * 1024 * 1024;
 

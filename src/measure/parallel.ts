@@ -19,8 +19,8 @@ export const WORKER_WORK = 2e7;
  * Co-attendance pairs (Σ over events of member pairs, an upper bound of the projection's ties)
  * from which the compact Louvain gets its own worker. Below, it takes about 0.1 s, and a third
  * thread on two cores would slow the other two by more than that: it runs in the main thread once
- * the main thread's other measures are done (10k bench rows: 249,000 pairs, 181,511 ties; 100k:
- * 2.5 M pairs, 2.0 M ties).
+ * the main thread's other measures are done (10k bench rows: 267,909 pairs, 181,511 ties; 100k:
+ * 2,667,993 pairs, 1,994,959 ties).
  */
 export const LOUVAIN_WORKER_PAIRS = 5e5;
 
