@@ -4,7 +4,7 @@
 
 import { UsageError } from './errors.js';
 import { buildAffiliation } from './graph/affiliation.js';
-import { affiliationMemberships, personProjection } from './graph/projection.js';
+import { affiliationMemberships, projectionAndStrongTies } from './graph/projection.js';
 import { cutVertices } from './measure/articulation.js';
 import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
 import { measureBridges } from './measure/bridges.js';
@@ -61,6 +61,7 @@ export interface AnalyzeOptions extends ReadOptions {
   readonly cliqueCap?: number;
   readonly cliqueWork?: number;
   readonly betweennessBudget?: number;
+  /** Co-attendance pairs (Σ over events of member pairs) above which the compact Louvain runs. */
   readonly louvainCompactAbove?: number;
   readonly exactBetweenness?: boolean;
   readonly exactBetweennessLimit?: number;
@@ -267,7 +268,7 @@ export async function overlapReport(
   const pendingLouvain = usesCompactLouvain(membership, settings.louvainCompactAbove)
     ? louvainInParallel(membership, settings.resolution, settings.seed)
     : undefined;
-  const projection = personProjection(membership);
+  const { projection, strong } = projectionAndStrongTies(membership, settings.minShared);
   const pendingBrokers = brokersInParallel(projection, {
     seed: settings.seed,
     exact: settings.exactBetweenness,
@@ -309,11 +310,12 @@ export async function overlapReport(
   const shares = regularShares(graph, analysis.records, settings.minGroups);
   // The graph measures of the main thread, while the brokers and a compact Louvain may still run
   // in worker threads.
-  const cliques = measureCliques(graph, projection, {
-    minShared: settings.minShared,
-    cap: settings.cliqueCap,
-    work: settings.cliqueWork,
-  });
+  const cliques = measureCliques(
+    graph,
+    projection,
+    { minShared: settings.minShared, cap: settings.cliqueCap, work: settings.cliqueWork },
+    strong,
+  );
   const disconnected = measureDisconnected(graph, projection, {
     introducers: settings.introducers,
   });

@@ -5,6 +5,7 @@ import {
   memberships,
   type Projection,
   personProjection,
+  projectionAndStrongTies,
   strongTies,
 } from '../src/graph/projection.js';
 import { articulationPoints, cutVertices } from '../src/measure/articulation.js';
@@ -101,6 +102,17 @@ describe('person projection', () => {
           strongGot.set(`${u},${strong.neighbors[i]}`, strong.weights[i] as number);
       }
       expect(strongGot).toEqual(new Map([...shared].filter(([, w]) => w >= 2)));
+      // Collected while the projection is built: the same projection and the same strong ties
+      // (arrays equal, so the cliques read them in the same order), for minimum weights 1 to 3.
+      for (const minWeight of [1, 2, 3]) {
+        const both = projectionAndStrongTies(memberships(lists, events), minWeight);
+        expect([...both.projection.neighbors]).toEqual([...p.neighbors]);
+        expect([...both.projection.weights]).toEqual([...p.weights]);
+        const alone = strongTies(p, minWeight);
+        expect([...both.strong.offsets]).toEqual([...alone.offsets]);
+        expect([...both.strong.neighbors]).toEqual([...alone.neighbors]);
+        expect([...both.strong.weights]).toEqual([...alone.weights]);
+      }
     }
   });
 

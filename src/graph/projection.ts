@@ -84,6 +84,18 @@ export function affiliationMemberships(graph: Affiliation): Memberships {
  * writing each tie into its neighbour's slice to keep them ascending, took 4–7 s at 1M rows.
  */
 export function personProjection(m: Memberships): Projection {
+  return projectionAndStrongTies(m).projection;
+}
+
+/**
+ * The person projection and, collected in the same sweep, its ties of weight at least
+ * `minWeight` (as strongTies gives them: each node's neighbours ascending), which saves the
+ * cliques a second pass over every tie (40 M at 1M rows).
+ */
+export function projectionAndStrongTies(
+  m: Memberships,
+  minWeight = Number.POSITIVE_INFINITY,
+): { projection: Projection; strong: Projection } {
   const n = m.people;
   const { personOffsets, personEvents, eventOffsets, eventPeople } = m;
   const mark = new Int32Array(n).fill(-1);
@@ -114,16 +126,47 @@ export function personProjection(m: Memberships): Projection {
   const neighbors = new Int32Array(new SharedArrayBuffer(total * 4));
   const weights = new Int32Array(new SharedArrayBuffer(total * 4));
   mark.fill(-1);
+  const strongOffsets = new Int32Array(n + 1);
+  let strongNeighbors = new Int32Array(1024);
+  let strongWeights = new Int32Array(1024);
+  let strongCount = 0;
+  const weightOf = new Int32Array(n);
   for (let u = 0; u < n; u++) {
     const size = neighboursOf(u);
     const start = offsets[u] as number;
+    const strongStart = strongCount;
     for (let i = 0; i < size; i++) {
       const v = found[i] as number;
+      const w = count[v] as number;
       neighbors[start + i] = v;
-      weights[start + i] = count[v] as number;
+      weights[start + i] = w;
+      if (w >= minWeight) {
+        if (strongCount === strongNeighbors.length) {
+          const grown = new Int32Array(strongCount * 2);
+          grown.set(strongNeighbors);
+          strongNeighbors = grown;
+          const grownWeights = new Int32Array(strongCount * 2);
+          grownWeights.set(strongWeights);
+          strongWeights = grownWeights;
+        }
+        strongNeighbors[strongCount++] = v;
+        weightOf[v] = w;
+      }
     }
+    const list = strongNeighbors.subarray(strongStart, strongCount).sort();
+    for (let i = 0; i < list.length; i++)
+      strongWeights[strongStart + i] = weightOf[list[i] as number] as number;
+    strongOffsets[u + 1] = strongCount;
   }
-  return { nodes: n, offsets, neighbors, weights };
+  return {
+    projection: { nodes: n, offsets, neighbors, weights },
+    strong: {
+      nodes: n,
+      offsets: strongOffsets,
+      neighbors: strongNeighbors.slice(0, strongCount),
+      weights: strongWeights.slice(0, strongCount),
+    },
+  };
 }
 
 /** The edges of weight at least `minWeight` (the strong-tie graph). */

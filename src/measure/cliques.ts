@@ -79,9 +79,11 @@ export function measureCliques(
   graph: Affiliation,
   projection: Projection,
   options: Partial<CliqueOptions> = {},
+  /** The projection's ties of weight at least minShared, when already at hand. */
+  strongAtHand?: Projection,
 ): Cliques {
   const o = { ...CLIQUE_DEFAULTS, ...options };
-  const strong = strongTies(projection, o.minShared);
+  const strong = strongAtHand ?? strongTies(projection, o.minShared);
   const core = coreNumbers(strong);
   const maxCore = core.reduce((m, c) => Math.max(m, c), 0);
   const coreSize = maxCore === 0 ? 0 : core.reduce((s, c) => s + (c === maxCore ? 1 : 0), 0);
