@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAndResolve } from '../src/analyze.js';
 import { seededRandom } from '../src/measure/rng.js';
+import { usernameOf } from '../src/resolve/fuzzy.js';
 import { nameFrequency } from '../src/resolve/name-frequency.js';
 import { fullFirstNames, parseName, sameFirstName } from '../src/resolve/names.js';
 import {
@@ -132,6 +133,42 @@ describe('scenarios', () => {
       ['b.csv', 'Name,Email\nThomas Müller,thomas@gruender.example\n'],
     );
     expect(people.filter((p) => p.name === 'Thomas Müller')).toHaveLength(2);
+  });
+
+  it('the same user name at another provider joins, a role address or another name does not', async () => {
+    // As above, "Thomas Müller" weighs log2(0.95 / 0.001) ≈ 9.9 here. thomas.mueller@ at two
+    // providers: 9.9 + 6 (user name) ≥ 10, one person; info@ at two providers is a role
+    // address, −3 as for any two addresses: 6.9 < 10, two people.
+    const joined = await resolve(
+      [
+        'a.csv',
+        'Name,Email\nThomas Müller,thomas.mueller@dach.example\nAnke Büscher,a@x.example\n',
+      ],
+      ['b.csv', 'Name,Email\nThomas Müller,Thomas_Mueller+netz@gruender.example\n'],
+    );
+    expect(joined.filter((p) => p.name === 'Thomas Müller')).toEqual([
+      { name: 'Thomas Müller', groups: ['a', 'b'] },
+    ]);
+    const roles = await resolve(
+      ['a.csv', 'Name,Email\nThomas Müller,kontakt@dach.example\nAnke Büscher,a@x.example\n'],
+      ['b.csv', 'Name,Email\nThomas Müller,kontakt@gruender.example\n'],
+    );
+    expect(roles.filter((p) => p.name === 'Thomas Müller')).toHaveLength(2);
+    // The same user name with another person's name stays apart (names differ: −8).
+    const other = await resolve(
+      ['a.csv', 'Name,Email\nThomas Müller,tmueller@dach.example\nAnke Büscher,a@x.example\n'],
+      ['b.csv', 'Name,Email\nTobias Müller,tmueller@gruender.example\n'],
+    );
+    expect(other).toHaveLength(3);
+  });
+
+  it('user names: the part before the @ without +tag and separators, not short or a role', () => {
+    expect(usernameOf('thomas.mueller+netz@dach.example')).toBe('thomasmueller');
+    expect(usernameOf('thomas_mueller@web.example')).toBe('thomasmueller');
+    expect(usernameOf('tm@web.example')).toBeUndefined();
+    expect(usernameOf('info@web.example')).toBeUndefined();
+    expect(usernameOf('kontakt@web.example')).toBeUndefined();
+    expect(usernameOf('o.f.f.i.c.e@web.example')).toBeUndefined();
   });
 
   it('"Köhler, Jürgen" without e-mail is "Jürgen Köhler"', async () => {

@@ -38,6 +38,8 @@ export interface ScoredPair {
 /** What a record brings to comparison, computed once. */
 export interface Profile {
   readonly emails: ReadonlySet<string>;
+  /** The user names of the e-mails that can tell a person (see usernameOf). */
+  readonly usernames: readonly string[];
   readonly ids: ReadonlyMap<string, string>;
   readonly phone: string | undefined;
   readonly name: NameParts | undefined;
@@ -76,6 +78,32 @@ const domainOf = (email: string) =>
     .split('.')
     .slice(-2, -1)[0] ?? '';
 
+/** Role addresses of organisations: the same one at two providers says nothing about a person. */
+const ROLE_NAMES = new Set([
+  'anmeldung',
+  'contact',
+  'events',
+  'kanzlei',
+  'kontakt',
+  'noreply',
+  'office',
+  'praxis',
+  'service',
+  'support',
+  'verwaltung',
+  'vertrieb',
+]);
+
+/**
+ * The user name of a (normalised) e-mail, before the @ without a +tag, dots, dashes and
+ * underscores; undefined when shorter than 6 letters or a role address (too common to tell
+ * anyone apart).
+ */
+export function usernameOf(email: string): string | undefined {
+  const local = email.slice(0, email.lastIndexOf('@')).replace(/\+.*$/, '').replace(/[._-]/g, '');
+  return local.length < 6 || ROLE_NAMES.has(local) ? undefined : local;
+}
+
 /**
  * Returns a profile maker whose normalisations are computed once per distinct value, with the
  * memoised normalisers it is given (shared with building people, which folds the same names).
@@ -85,6 +113,7 @@ export function profiler(
 ): (record: SourceRecord) => Profile {
   const { email, phone } = normalizers;
   const domain = memoized(domainOf);
+  const username = memoized(usernameOf);
   const name = memoized((raw) => parseName(raw, normalizers.name));
   const company = memoized(companyKey);
   return (record) => {
@@ -95,13 +124,20 @@ export function profiler(
       ids = new Map([[record.platformId.slice(0, at), record.platformId.slice(at + 1)]]);
     }
     let domains: ReadonlySet<string> = NONE;
+    let usernames: readonly string[] = NO_NAMES;
     if (emails.size > 0) {
       const own = new Set<string>();
-      for (const e of emails) own.add(domain(e));
+      for (const e of emails) {
+        own.add(domain(e));
+        const handle = username(e);
+        if (handle !== undefined)
+          usernames = usernames === NO_NAMES ? [handle] : [...usernames, handle];
+      }
       domains = own;
     }
     return {
       emails,
+      usernames,
       ids,
       phone: record.phone === undefined ? undefined : phone(record.phone),
       name: record.name === undefined ? undefined : name(record.name),
@@ -112,6 +148,7 @@ export function profiler(
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_NAMES: readonly string[] = [];
 const NO_IDS: ReadonlyMap<string, string> = new Map();
 
 export function profileOf(record: SourceRecord): Profile {
@@ -200,6 +237,11 @@ const EVIDENCE = Object.freeze({
     level: 'different',
     weight: WEIGHTS.emailDiffer,
   }),
+  emailUsername: Object.freeze<Evidence>({
+    field: 'email',
+    level: 'username',
+    weight: WEIGHTS.emailUsername,
+  }),
   idSame: Object.freeze<Evidence>({ field: 'id', level: 'same', weight: WEIGHTS.idMatch }),
   idDifferent: Object.freeze<Evidence>({
     field: 'id',
@@ -230,7 +272,11 @@ export function scorePair(
   if (a.emails.size > 0 && b.emails.size > 0) {
     let shared = false;
     for (const e of a.emails) if (b.emails.has(e)) shared = true;
-    evidence.push(shared ? EVIDENCE.emailSame : EVIDENCE.emailDifferent);
+    let handle = false;
+    if (!shared) for (const u of a.usernames) if (b.usernames.includes(u)) handle = true;
+    evidence.push(
+      shared ? EVIDENCE.emailSame : handle ? EVIDENCE.emailUsername : EVIDENCE.emailDifferent,
+    );
   }
   for (const [platform, id] of a.ids) {
     const other = b.ids.get(platform);

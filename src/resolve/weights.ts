@@ -8,6 +8,13 @@ export const WEIGHTS = Object.freeze({
   emailMatch: 12,
   /** Both have e-mails and share none: people do have two addresses, so only mildly against. */
   emailDiffer: -3,
+  /**
+   * Both have e-mails, share none, but one user name before the @ at two providers
+   * (juergen.koehler@gmail.com, juergen.koehler@web.de; dots, dashes, underscores and +tags
+   * aside, at least 6 letters, no role address like info@ or kontakt@): people keep their
+   * handle when they open a second mailbox, strangers rarely pick the same one.
+   */
+  emailUsername: 6,
   /** Same platform id (Meetup user id). */
   idMatch: 12,
   /** Different ids on the same platform: two accounts are rare. */
