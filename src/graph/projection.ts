@@ -153,9 +153,7 @@ export function projectionAndStrongTies(
         weightOf[v] = w;
       }
     }
-    const list = strongNeighbors.subarray(strongStart, strongCount).sort();
-    for (let i = 0; i < list.length; i++)
-      strongWeights[strongStart + i] = weightOf[list[i] as number] as number;
+    sortSlice(strongNeighbors, strongWeights, weightOf, strongStart, strongCount);
     strongOffsets[u + 1] = strongCount;
   }
   return {
@@ -167,6 +165,21 @@ export function projectionAndStrongTies(
       weights: strongWeights.slice(0, strongCount),
     },
   };
+}
+
+/**
+ * Sorts one node's neighbours neighbors[start..end) ascending and writes their weights beside
+ * them (weightOf holds each neighbour's weight to this node).
+ */
+function sortSlice(
+  neighbors: Int32Array,
+  weights: Int32Array,
+  weightOf: Int32Array,
+  start: number,
+  end: number,
+): void {
+  const list = neighbors.subarray(start, end).sort();
+  for (let i = 0; i < list.length; i++) weights[start + i] = weightOf[list[i] as number] as number;
 }
 
 /** The edges of weight at least `minWeight` (the strong-tie graph). */
@@ -189,9 +202,7 @@ export function strongTies(projection: Projection, minWeight: number): Projectio
         weightOf[v] = w;
       }
     }
-    const list = strongNeighbors.subarray(start, at).sort();
-    for (let i = 0; i < list.length; i++)
-      strongWeights[start + i] = weightOf[list[i] as number] as number;
+    sortSlice(strongNeighbors, strongWeights, weightOf, start, at);
     newOffsets[u + 1] = at;
   }
   return { nodes, offsets: newOffsets, neighbors: strongNeighbors, weights: strongWeights };
