@@ -386,7 +386,10 @@ interface FirstLevel {
   readonly ties: (initial: Int32Array) => TieSums;
 }
 
-/** Louvain communities of a weighted projection, read tie by tie. */
+/**
+ * Louvain communities of a weighted projection, read tie by tie: the reference that
+ * membershipLouvain (which the reports use) is tested against, and usable on any weighted graph.
+ */
 export function compactLouvain(
   p: Projection,
   resolution: number,
