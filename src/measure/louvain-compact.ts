@@ -1,7 +1,9 @@
 // A compact Louvain over typed arrays, for person projections too large for graphology: the same
 // algorithm (local moving with the resolution-weighted modularity gain, then aggregation, until
 // nothing moves) with a seeded node order, local moving stopping once a pass moves at most 2 %
-// of the nodes. Used above a size limit; the report says which ran.
+// of the nodes. Used above a size limit; the report says which ran. The reports run it on the
+// memberships (membershipLouvain: the first level from per-event tallies, no projection needed);
+// compactLouvain runs it on any weighted graph, tie by tie.
 import type { Memberships, Projection } from '../graph/projection.js';
 
 /** A pass that moves at most this share of the nodes ends the local moving of a level. */
