@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { mayBeIdentityHeader } from '../src/read/columns.js';
 import { decodeBytes } from '../src/read/decode.js';
+import { readSource } from '../src/read/source.js';
 import { DELIMITERS, detectDelimiter, parseTable, splitUnquoted } from '../src/read/table.js';
 import type { Encoding } from '../src/types.js';
 import { unusualSpace } from '../src/whitespace.js';
@@ -226,5 +227,51 @@ describe('the cheap look for a header row', () => {
     expect(mayBeIdentityHeader(['Ticket', ' E-Mail ', 'Status'])).toBe(true);
     expect(mayBeIdentityHeader(['Anke', 'anke@example.org', 'Attending'])).toBe(false);
     expect(mayBeIdentityHeader(['Anke\u00a0Fischer'])).toBe(true);
+  });
+});
+
+describe('white space in cells', () => {
+  // Names of letters and spaces of every kind, in unquoted tables with either delimiter and line
+  // end: each name reads as its white space runs made one " " and trimmed, whether or not the
+  // table holds any unusual white space (a table without any is only trimmed, see
+  // Table.mayHoldUnusualSpace).
+  const plain = ['Anke', 'Jürgen', 'K.', ' ', '  '];
+  const pieces = [...plain, '\u00a0', '\u3000', '\u2009', '\t'];
+  // Half the tables from letters and spaces only, so that a run of spaces is their only quirk.
+  const names = fc.oneof(
+    fc.array(fc.array(fc.constantFrom(...plain), { minLength: 1, maxLength: 5 }), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    fc.array(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 5 }), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+  );
+  it('every name reads as its white space made single and trimmed, with or without unusual space in the table', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        names,
+        fc.constantFrom(';', '\t'),
+        fc.constantFrom('\n', '\r\n'),
+        async (list, delimiter, end) => {
+          const cells = list.map((parts) =>
+            parts.join('').replace(delimiter === '\t' ? /\t/g : /$^/g, ' '),
+          );
+          const text = `Name${delimiter}Email${end}${cells
+            .map((name, i) => `${name}${delimiter}p${i}@example.org${end}`)
+            .join('')}`;
+          const read = await readSource(
+            { name: 'list.csv', bytes: new TextEncoder().encode(text) },
+            0,
+            {},
+          );
+          expect(read.records.map((r) => r.name)).toEqual(
+            cells.map((c) => c.replace(/\s+/g, ' ').trim() || undefined),
+          );
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
   });
 });

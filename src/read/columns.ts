@@ -170,9 +170,10 @@ const IDENTITY_ROLES: ReadonlySet<ColumnRole> = new Set(['name', 'email', 'first
 
 /**
  * A cheap first look at a row (raw cells): false when no cell can be a name or e-mail header, so
- * that data rows skip the full header check. Cells with unusual white space always pass.
+ * that data rows skip the full header check. Cells with unusual white space always pass (`spaces`
+ * false: the table holds none, see Table.mayHoldUnusualSpace).
  */
-export function mayBeIdentityHeader(cells: readonly string[]): boolean {
+export function mayBeIdentityHeader(cells: readonly string[], spaces = true): boolean {
   for (const cell of cells) {
     if (cell.length > 80) continue;
     const trimmed = cell.trim();
@@ -180,7 +181,7 @@ export function mayBeIdentityHeader(cells: readonly string[]): boolean {
       const role = ALIAS_TO_ROLE.get(trimmed.toLowerCase());
       if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
     }
-    if (unusualSpace(trimmed)) return true;
+    if (spaces && unusualSpace(trimmed)) return true;
   }
   return false;
 }

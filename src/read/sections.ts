@@ -45,16 +45,24 @@ const TITLE =
   /^\d+\.\s|details$|summary|zusammenfassung|teilnehmende|participants|activit|aktivit/i;
 const NOT_PEOPLE = /activit|aktivit/i;
 
-/** A header row of a section that holds people. */
-function isPeopleHeader(row: TableRow, strict: boolean): boolean {
-  if (!mayBeIdentityHeader(row.cells)) return false;
+/**
+ * A header row of a section that holds people (`spaces` false: no cell of the table holds
+ * unusual white space, see splitSections).
+ */
+function isHeaderOfPeople(row: TableRow, strict: boolean, spaces = true): boolean {
+  if (!mayBeIdentityHeader(row.cells, spaces)) return false;
   const keys = row.cells.map(headerKey).filter((k) => k !== '');
   if (!isIdentityHeader(keys)) return false;
   return !strict || knownHeaderCount(keys) >= 2;
 }
 
-/** Splits rows into the sections that hold people, and the preamble's key/value metadata. */
-export function splitSections(rows: readonly TableRow[]): Sections {
+/**
+ * Splits rows into the sections that hold people, and the preamble's key/value metadata.
+ * `spaces` false says that no cell holds unusual white space (two in a row, or other than " "),
+ * which spares the per-row header check looking for it.
+ */
+export function splitSections(rows: readonly TableRow[], spaces = true): Sections {
+  const isPeopleHeader = (row: TableRow, strict: boolean) => isHeaderOfPeople(row, strict, spaces);
   const meta = new Map<string, string>();
   const sections: Section[] = [];
   const firstAt = rows.findIndex((r) => !isBlank(r));
@@ -105,7 +113,7 @@ export function splitSections(rows: readonly TableRow[]): Sections {
     const row = rows[i] as TableRow;
     // Per row only what is needed (a million rows at 1M): a lone cell that may be a title.
     const lone = wide() ? onlyCell(row) : undefined;
-    if (lone !== undefined && isTitle(lone, rows, i)) {
+    if (lone !== undefined && isTitle(lone, rows, i, spaces)) {
       if (!inGap) close(undefined);
       pendingTitle = lone;
       inGap = true;
@@ -131,10 +139,10 @@ export function splitSections(rows: readonly TableRow[]): Sections {
   return { meta, people, firstHeader: first };
 }
 
-function isTitle(cell: string, rows: readonly TableRow[], at: number): boolean {
+function isTitle(cell: string, rows: readonly TableRow[], at: number, spaces: boolean): boolean {
   if (TITLE.test(cell)) return true;
   const next = rows.slice(at + 1).find((r) => !isBlank(r));
-  return next !== undefined && isPeopleHeader(next, true);
+  return next !== undefined && isHeaderOfPeople(next, true, spaces);
 }
 
 /** Reads `key: value` lines and small header + row tables of a report's preamble. */

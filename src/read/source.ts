@@ -104,10 +104,11 @@ function looksBinary(text: string): boolean {
   return text.startsWith('%PDF') || text.slice(0, 4096).includes('\u0000');
 }
 
-function tidy(value: string | undefined): string | undefined {
+function tidy(value: string | undefined, spaces = true): string | undefined {
   if (value === undefined) return undefined;
-  // Most cells hold no run of white space and no space other than " ": trim only.
-  const t = (unusualSpace(value) ? value.replace(/\s+/g, ' ') : value).trim();
+  // Most cells hold no run of white space and no space other than " ": trim only (and in a
+  // table without any, `spaces` false, no look for them).
+  const t = (spaces && unusualSpace(value) ? value.replace(/\s+/g, ' ') : value).trim();
   return t === '' ? undefined : t;
 }
 
@@ -120,7 +121,19 @@ interface Table {
    * so no name taken from it (or joined from two cells by a space) can. Then rows skip the check.
    */
   readonly mayHoldMojibake: boolean;
+  /**
+   * False when no cell can hold unusual white space (two in a row, or any other than " "): the
+   * text has none outside line ends (and tab delimiters), no quotes (a quoted cell may hold a line
+   * break) and no mixed line ends (a split line keeps the other kind). Then cells are only trimmed.
+   */
+  readonly mayHoldUnusualSpace: boolean;
 }
+
+/** White space other than " " and line ends, or two spaces in a row (tab delimiters aside). */
+const UNUSUAL_SPACE = /[^\S \r\n]| {2}/;
+const UNUSUAL_SPACE_BUT_TAB = /[^\S \t\r\n]| {2}/;
+/** A CR not before an LF, or an LF not after a CR (in a text that has both: mixed line ends). */
+const LONE_BREAK = /\r(?!\n)|(?<!\r)\n/;
 
 /** A mark every match of MOJIBAKE contains. */
 const MOJIBAKE_MARK = /\uFFFD|Ã|â€/;
@@ -142,6 +155,7 @@ async function readTable(input: SourceInput, options: ReadOptions): Promise<Tabl
       encoding: 'utf-8',
       delimiter: '',
       mayHoldMojibake: true,
+      mayHoldUnusualSpace: true,
     };
   }
   const { text, encoding } = decodeBytes(input.bytes, path, options.encoding);
@@ -159,6 +173,10 @@ async function readTable(input: SourceInput, options: ReadOptions): Promise<Tabl
     encoding,
     delimiter: table.delimiter,
     mayHoldMojibake: MOJIBAKE_MARK.test(text),
+    mayHoldUnusualSpace:
+      text.includes('"') ||
+      (text.includes('\r') && text.includes('\n') && LONE_BREAK.test(text)) ||
+      (table.delimiter === '\t' ? UNUSUAL_SPACE_BUT_TAB : UNUSUAL_SPACE).test(text),
   };
 }
 
@@ -174,7 +192,7 @@ export async function readSource(
   }
   const table = await readTable(input, options);
   if (isHashedTable(table.rows)) return readHashed(input, table, sourceIndex);
-  const { meta, people, firstHeader } = splitSections(table.rows);
+  const { meta, people, firstHeader } = splitSections(table.rows, table.mayHoldUnusualSpace);
   if (firstHeader === undefined) {
     throw new InputError(
       'empty-file',
@@ -258,6 +276,7 @@ export async function readSource(
       fileGroup,
       groupForced: input.group !== undefined,
       label: metaEvent ?? defaultLabel,
+      spaces: table.mayHoldUnusualSpace,
       date: metaDate,
     });
     for (const row of section.rows) {
@@ -365,6 +384,8 @@ interface RowContext {
   readonly groupForced: boolean;
   readonly label: string;
   readonly date: string | undefined;
+  /** Whether a cell may hold unusual white space (Table.mayHoldUnusualSpace). */
+  readonly spaces: boolean;
 }
 
 /** Turns the cells of one data row into a record, following the profile's conventions. */
@@ -438,7 +459,7 @@ class RowReader {
   /** The first filled cell of the columns (tidied; "--" counts as empty). */
   private first(cells: readonly string[], columns: readonly number[]): string | undefined {
     for (let k = 0; k < columns.length; k++) {
-      const v = tidy(cells[columns[k] as number]);
+      const v = tidy(cells[columns[k] as number], this.context.spaces);
       if (v !== undefined && v !== '--') return v;
     }
     return undefined;
@@ -496,7 +517,7 @@ class RowReader {
     const name = this.first(cells, this.at.name) ?? joined;
     const emails: string[] = [];
     for (const i of this.at.email) {
-      const v = tidy(cells[i]);
+      const v = tidy(cells[i], this.context.spaces);
       if (v?.includes('@') && !emails.includes(v)) emails.push(v);
     }
     if (name === undefined && emails.length === 0)
