@@ -24,7 +24,6 @@ Examples:
   netz overlap exports --population chao     p-values against the estimated pond, not the seen
   cat a.csv | netz overlap - b.csv           read one input from standard input`;
 
-/** Builds the `overlap` command; `done` receives the exit code. */
 /** Input bytes from which a worker for the brokers is started ahead (bench: 10k rows, 0.8 MB). */
 const WARM_BROKERS_BYTES = 256 * 1024;
 /**
@@ -33,6 +32,7 @@ const WARM_BROKERS_BYTES = 256 * 1024;
  */
 const WARM_LOUVAIN_BYTES = 4 * 1024 * 1024;
 
+/** Builds the `overlap` command; `done` receives the exit code. */
 export function overlapCommand(ctx: CliContext, done: (code: number) => void): Command {
   const command = new Command('overlap')
     .description('How much the groups overlap, and who is in every net')
