@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // npm run bench — netz at 10k, 100k and 1M attendance rows (bench/generate.mjs, seeded), against
-// DuckDB (bench/package.json) on the core overlap numbers, and pandas + networkx when Python has
-// them. For each size: the full `netz overlap -f json --match exact` as a separate process (wall
+// DuckDB (bench/package.json) on the core overlap numbers, and pandas + networkx (bench/peer-pandas.py)
+// when a Python has them. For each size: the full `netz overlap -f json --match exact` as a separate process (wall
 // time, rows/s and peak RSS, median of several runs), netz restricted to the core sections
 // (people and exclusive people per group, shared/Jaccard/overlap per pair, groups-per-person
 // histogram) in-process, and DuckDB computing the same with SQL. The core numbers of netz and
-// DuckDB must be equal; the run fails loudly when they differ or the peer cannot run.
+// DuckDB must be equal; the run fails loudly when they differ or the peer cannot run. pandas must
+// agree too when it runs; networkx times the person projection, sampled betweenness with netz's
+// pivot count and Louvain, up to a size its memory allows.
 // Usage: node bench/scale.mjs [--sizes 10000,100000,1000000] [--runs 3]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -142,16 +144,55 @@ async function duckCore(dir) {
   };
 }
 
+/** A Python with pandas and networkx: `python3` first, then Debian's own. */
 function python() {
-  const probe = spawnSync('python3', ['-c', 'import pandas, networkx'], { encoding: 'utf8' });
-  return probe.status === 0;
+  for (const candidate of ['python3', '/usr/bin/python3']) {
+    const probe = spawnSync(candidate, ['-c', 'import pandas, networkx'], { encoding: 'utf8' });
+    if (probe.status === 0) return candidate;
+  }
+  return undefined;
+}
+
+/** Most ties networkx is asked to hold (about 1 KB of dicts each). */
+const NETWORKX_MAX_TIES = 5_000_000;
+/** A peer run longer than this is stopped and reported as such. */
+const PEER_TIMEOUT_SECONDS = 900;
+
+/** pandas (core numbers) and networkx (projection, betweenness, Louvain) on the same files. */
+function pandasPeer(interpreter, dir, report) {
+  const pivots = report.betweenness.exact ? report.totals.people : report.betweenness.pivots;
+  const run = spawnSync(
+    interpreter,
+    [
+      join(here, 'peer-pandas.py'),
+      dir,
+      String(pivots),
+      String(report.options.seed),
+      String(NETWORKX_MAX_TIES),
+    ],
+    { encoding: 'utf8', timeout: PEER_TIMEOUT_SECONDS * 1000, maxBuffer: 1 << 28 },
+  );
+  if (run.error?.code === 'ETIMEDOUT') return { stopped: true };
+  if (run.status !== 0) fail(`pandas + networkx failed on ${dir}: ${run.stderr.trim()}`);
+  const result = JSON.parse(run.stdout);
+  const s = result.seconds;
+  return {
+    core: s.read + s.core,
+    whole:
+      typeof result.graph === 'string'
+        ? undefined
+        : s.read + s.core + s.projection + s.betweenness + s.louvain,
+    graph: result.graph,
+    numbers: result.core,
+    steps: s,
+  };
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}`;
 console.log(`netz scale benchmark on ${machine}; median of ${RUNS} runs`);
 if (!existsSync(join(here, 'node_modules', '@duckdb', 'node-api')))
   fail('DuckDB is not installed; run: npm --prefix bench ci');
-const hasPython = python();
+const interpreter = python();
 const rowsOut = [];
 let previous;
 for (const size of SIZES) {
@@ -174,6 +215,11 @@ for (const size of SIZES) {
   for (const part of ['groups', 'pairs', 'histogram'])
     if (!same(mine.core[part], peer.core[part]))
       fail(`${size} rows: netz and DuckDB disagree on ${part}`);
+  const py = interpreter === undefined ? undefined : pandasPeer(interpreter, dir, runs[0].report);
+  if (py?.numbers !== undefined)
+    for (const part of ['groups', 'pairs', 'histogram'])
+      if (!same(mine.core[part], py.numbers[part]))
+        fail(`${size} rows: netz and pandas disagree on ${part}`);
   const people = runs[0].report.totals.people;
   rowsOut.push({
     size,
@@ -184,11 +230,13 @@ for (const size of SIZES) {
     core: mine.seconds,
     duck: peer.seconds,
     growth: previous === undefined ? null : seconds / previous,
+    py,
   });
   previous = seconds;
   console.log(
     `${rows} rows: full ${seconds.toFixed(2)} s, ${Math.round(rows / seconds)} rows/s, ${Math.round(rss)} MB; core ${mine.seconds.toFixed(2)} s vs DuckDB ${peer.seconds.toFixed(2)} s (netz and DuckDB agree)`,
   );
+  if (py !== undefined) console.log(`  pandas + networkx: ${describePeer(py, runs[0].report)}`);
 }
 console.log(
   '\n| rows | people | full report | rows/s | peak RSS | × previous size | core sections | DuckDB | core / DuckDB |',
@@ -198,8 +246,42 @@ for (const r of rowsOut)
   console.log(
     `| ${r.rows} | ${r.people} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rows / r.seconds)} | ${Math.round(r.rss)} MB | ${r.growth === null ? '–' : r.growth.toFixed(1)} | ${r.core.toFixed(2)} s | ${r.duck.toFixed(2)} s | ${(r.core / r.duck).toFixed(1)} |`,
   );
-console.log(
-  hasPython
-    ? '\npandas + networkx: present (not yet timed by this script)'
-    : '\npandas + networkx: not installed here (python3 -c "import pandas, networkx" fails); skipped',
-);
+if (interpreter === undefined)
+  console.log(
+    '\npandas + networkx: not installed here (python3 -c "import pandas, networkx" fails, also with /usr/bin/python3); skipped',
+  );
+else {
+  console.log(
+    `\npandas + networkx (${interpreter}): core = read + the core numbers with pandas; whole = core + the person projection, betweenness with netz's pivots and Louvain in networkx (netz computes more sections than that)`,
+  );
+  console.log(
+    '\n| rows | pandas core | netz core / pandas | pandas + networkx | netz full / peer |',
+  );
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rowsOut) {
+    const { py } = r;
+    const whole =
+      py.stopped === true
+        ? `stopped after ${PEER_TIMEOUT_SECONDS} s`
+        : py.whole === undefined
+          ? py.graph
+          : `${py.whole.toFixed(2)} s`;
+    const core = py.stopped === true ? '–' : `${py.core.toFixed(2)} s`;
+    const coreRatio = py.stopped === true ? '–' : (r.core / py.core).toFixed(2);
+    const wholeRatio = py.whole === undefined ? '–' : (r.seconds / py.whole).toFixed(2);
+    console.log(`| ${r.rows} | ${core} | ${coreRatio} | ${whole} | ${wholeRatio} |`);
+  }
+}
+
+/** One line on the Python peer's run: its steps and the graph it built. */
+function describePeer(py, report) {
+  if (py.stopped === true) return `stopped after ${PEER_TIMEOUT_SECONDS} s`;
+  const steps = Object.entries(py.steps)
+    .map(([step, s]) => `${step} ${s.toFixed(2)} s`)
+    .join(', ');
+  const graph =
+    typeof py.graph === 'string'
+      ? py.graph
+      : `${py.graph.people} people, ${py.graph.ties} ties, ${py.graph.communities} communities (modularity ${py.graph.modularity.toFixed(4)}; netz ${report.communities.modularity.toFixed(4)})`;
+  return `${steps}; ${graph}; core numbers agree with netz`;
+}
