@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, type Format } from '../render/index.js';
@@ -66,17 +66,20 @@ export function addCommonOptions(command: Command, formats: readonly string[] = 
     .option('--debug', 'show stack traces for internal errors', false);
 }
 
+const text = () => z.string().check(z.minLength(1));
+
+// zod/mini (see config.ts, which also sets its English messages).
 const CommonSchema = z.object({
-  format: z.enum([...FORMATS, 'csv']).optional(),
-  output: z.string().min(1).optional(),
-  group: z.string().min(1).optional(),
+  format: z.optional(z.enum([...FORMATS, 'csv'])),
+  output: z.optional(text()),
+  group: z.optional(text()),
   groupFrom: z.enum(['name', 'dir']),
-  map: z.array(z.string()).optional(),
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
-  delimiter: z.string().optional(),
-  sheet: z.string().min(1).optional(),
-  config: z.string().min(1).optional(),
-  links: z.string().min(1).optional(),
+  map: z.optional(z.array(z.string())),
+  encoding: z.optional(z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'])),
+  delimiter: z.optional(z.string()),
+  sheet: z.optional(text()),
+  config: z.optional(text()),
+  links: z.optional(text()),
   match: z.enum(['fuzzy', 'exact']),
   attendedOnly: z.boolean(),
   excludeHosts: z.boolean(),

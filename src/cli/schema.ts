@@ -1,38 +1,21 @@
-// `netz schema <report>`: the JSON Schema of a report, converted from its zod schema (the single
-// source of truth) with zod's own z.toJSONSchema. The schemas are committed in docs/schemas/.
+// `netz schema <report>`: the JSON Schema of a report (src/report/json-schema.ts, loaded only
+// here). The schemas are committed in docs/schemas/.
 import { Argument, Command } from 'commander';
-import { z } from 'zod';
-import {
-  InspectReportSchema,
-  OverlapReportSchema,
-  PeopleReportSchema,
-  ReviewReportSchema,
-} from '../report/schema.js';
+import type { SchemaName } from '../report/json-schema.js';
 import type { CliContext } from './context.js';
 
-const SCHEMAS = {
-  overlap: { schema: OverlapReportSchema, id: 'netz/overlap@1' },
-  people: { schema: PeopleReportSchema, id: 'netz/people@1' },
-  inspect: { schema: InspectReportSchema, id: 'netz/inspect@1' },
-  review: { schema: ReviewReportSchema, id: 'netz/review@1' },
-} as const;
-
-export type SchemaName = keyof typeof SCHEMAS;
-export const SCHEMA_NAMES = Object.keys(SCHEMAS) as SchemaName[];
-
-/** The JSON Schema (draft 2020-12) of a report, as text. */
-export function jsonSchema(name: SchemaName): string {
-  const { schema, id } = SCHEMAS[name];
-  const converted = z.toJSONSchema(schema, { target: 'draft-2020-12' });
-  return `${JSON.stringify({ ...converted, title: id }, null, 2)}\n`;
-}
+const SCHEMA_NAMES: readonly SchemaName[] = ['overlap', 'people', 'inspect', 'review'];
 
 export function schemaCommand(ctx: CliContext, done: (code: number) => void): Command {
   return new Command('schema')
     .description('Print the JSON Schema of a report (overlap, people, inspect, review)')
     .addArgument(new Argument('<report>', 'which report').choices(SCHEMA_NAMES))
     .addHelpText('after', '\nExample:\n  netz schema overlap > overlap.schema.json')
-    .action((name: SchemaName) => {
+    .action(async (name: SchemaName) => {
+      // Imported by its address, so that the CLI's bundle leaves the module (and zod's classic
+      // API under it) out and loads the compiled file beside it only for this command.
+      const address = new URL('../report/json-schema.js', import.meta.url).href;
+      const { jsonSchema } = (await import(address)) as typeof import('../report/json-schema.js');
       ctx.stdout(jsonSchema(name));
       done(0);
     });

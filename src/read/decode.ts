@@ -1,7 +1,7 @@
 // Bytes → text. Takes the raw bytes of one input and returns the decoded text and the encoding
 // that was used: a BOM decides first, then strict UTF-8, else Windows-1252 (via iconv-lite,
 // because Node 20's TextDecoder silently drops 0x80–0x9F: € „ “).
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import type { Encoding } from '../types.js';
 
@@ -11,6 +11,19 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+type Iconv = typeof import('iconv-lite');
+let iconvLite: Iconv | undefined;
+
+/**
+ * iconv-lite, loaded on first use: most inputs are UTF-8, and loading it (its code tables)
+ * would cost every run ~10 ms of start-up. A plain require from this file's place, so that the
+ * CLI's bundle leaves it out and Node finds it among netz's dependencies.
+ */
+function iconv(): Iconv {
+  iconvLite ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
+  return iconvLite;
+}
 
 function hasBom(bytes: Uint8Array, ...bom: number[]): boolean {
   return bom.every((b, i) => bytes[i] === b);
@@ -43,10 +56,10 @@ export function decodeBytes(bytes: Uint8Array, path: string, forced?: Encoding):
       const le = encoding === 'utf-16le';
       const start = hasBom(bytes, le ? 0xff : 0xfe, le ? 0xfe : 0xff) ? 2 : 0;
       const body = buffer.subarray(start);
-      return { text: iconv.decode(body, le ? 'utf16le' : 'utf16be'), encoding };
+      return { text: iconv().decode(body, le ? 'utf16le' : 'utf16be'), encoding };
     }
     case 'windows-1252':
-      return { text: iconv.decode(buffer, 'win1252'), encoding };
+      return { text: iconv().decode(buffer, 'win1252'), encoding };
   }
 }
 
