@@ -87,7 +87,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   resolution: 1,
   minShared: 2,
   cliqueCap: 1000,
-  cliqueWork: 5e7,
+  cliqueWork: 1e7,
   betweennessBudget: BETWEENNESS_DEFAULTS.budget,
   louvainCompactAbove: 50_000,
   exactBetweenness: false,

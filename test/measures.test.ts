@@ -1,6 +1,7 @@
 // Each measure on tiny hand-made inputs, with the arithmetic written down.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
+import type { Affiliation } from '../src/graph/affiliation.js';
 import {
   memberships,
   type Projection,
@@ -10,7 +11,7 @@ import {
 } from '../src/graph/projection.js';
 import { articulationPoints, cutVertices } from '../src/measure/articulation.js';
 import { betweenness } from '../src/measure/betweenness.js';
-import { coreNumbers } from '../src/measure/cliques.js';
+import { coreNumbers, measureCliques } from '../src/measure/cliques.js';
 import { gini, topShare } from '../src/measure/fish.js';
 import {
   compactLouvain,
@@ -480,6 +481,59 @@ describe('cut vertices and structural holes', () => {
 
   it('core numbers: two triangles are 2-cores', () => {
     expect([...coreNumbers(twoTriangles)]).toEqual([2, 2, 2, 2, 2, 2]);
+  });
+
+  it('cliques: the cap largest maximal cliques, largest first then by members, capped iff more exist (random graphs)', () => {
+    // The reference tries every subset of nodes: a clique when every pair is tied, maximal when
+    // no node outside is tied to all of it. Sorted largest first, then by members.
+    const rng = seededRandom(11);
+    for (let round = 0; round < 150; round++) {
+      const n = 3 + Math.floor(rng() * 10);
+      const density = 0.3 + rng() * 0.6;
+      const edges: [number, number][] = [];
+      for (let a = 0; a < n; a++)
+        for (let b = a + 1; b < n; b++) if (rng() < density) edges.push([a, b]);
+      const g = graphOf(n, edges);
+      const tied = (a: number, b: number) =>
+        edges.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+      const all: number[][] = [];
+      for (let mask = 1; mask < 1 << n; mask++) {
+        const members = Array.from({ length: n }, (_, i) => i).filter((i) => mask & (1 << i));
+        if (members.length < 3) continue;
+        if (!members.every((a, i) => members.slice(i + 1).every((b) => tied(a, b)))) continue;
+        const outside = Array.from({ length: n }, (_, i) => i).filter((i) => !(mask & (1 << i)));
+        if (outside.some((u) => members.every((m) => tied(u, m)))) continue;
+        all.push(members);
+      }
+      const firstDifference = (a: number[], b: number[]) => {
+        const at = a.findIndex((x, i) => x !== b[i]);
+        return at < 0 ? 0 : (a[at] as number) - (b[at] as number);
+      };
+      all.sort((a, b) => b.length - a.length || firstDifference(a, b));
+      const graph = {
+        people: Array.from({ length: n }, (_, i) => ({ id: `p${i}`, name: `P${i}` })),
+        personGroups: Array.from({ length: n }, () => [0]),
+        groups: ['G'],
+      } as unknown as Affiliation;
+      for (const cap of [1, 2, 3, 5, 1000]) {
+        const found = measureCliques(graph, g, { minShared: 1, cap }, g);
+        const listed = found.list.map((c) => c.members.map((m) => Number(m.slice(1))));
+        // The sizes are those of the reference's first `cap`; every clique larger than the last
+        // one listed is listed; those of the last one's size are maximal cliques (which of them,
+        // when more than fit, is the search's order); all in the reference's order.
+        expect(listed.map((c) => c.length)).toEqual(all.slice(0, cap).map((c) => c.length));
+        const last = listed.at(-1)?.length ?? 0;
+        const key = (c: number[]) => c.join(' ');
+        expect(listed.filter((c) => c.length > last)).toEqual(all.filter((c) => c.length > last));
+        const maximal = new Set(all.map(key));
+        for (const c of listed) expect(maximal.has(key(c))).toBe(true);
+        expect([...listed].sort((a, b) => b.length - a.length || firstDifference(a, b))).toEqual(
+          listed,
+        );
+        if (all.length > cap) expect(found.capped).toBe(true);
+        if (all.length <= cap) expect(found.capped).toBe(false);
+      }
+    }
   });
 });
 

@@ -1,16 +1,16 @@
-// Projection → cliques among strong ties: the maximal cliques (Bron–Kerbosch with pivoting) of
-// size ≥ 3 in the graph of people who shared at least `minShared` events, largest first, with a
-// cap that is reported when hit; and the k-core number (Batagelj–Zaversnik) of that graph and the
-// size of its innermost core.
+// Projection → cliques among strong ties: the largest maximal cliques (Bron–Kerbosch with
+// pivoting) of size ≥ 3 in the graph of people who shared at least `minShared` events — at most
+// `cap` of them, largest first, `capped` when there are more — and the k-core number
+// (Batagelj–Zaversnik) of that graph and the size of its innermost core.
 import type { Affiliation } from '../graph/affiliation.js';
-import { adjacent, degree, type Projection, strongTies } from '../graph/projection.js';
+import { degree, type Projection, strongTies } from '../graph/projection.js';
 
 export interface CliqueOptions {
   readonly minShared: number;
   readonly minSize: number;
-  /** Stop after this many maximal cliques of at least minSize… */
+  /** List at most this many maximal cliques of at least minSize (the largest)… */
   readonly cap: number;
-  /** …or after this many adjacency checks. */
+  /** …and stop searching after this much work (32-bit words of bit sets and ties read). */
   readonly work: number;
 }
 
@@ -18,7 +18,7 @@ export const CLIQUE_DEFAULTS: Readonly<CliqueOptions> = Object.freeze({
   minShared: 2,
   minSize: 3,
   cap: 1000,
-  work: 5e7,
+  work: 1e7,
 });
 
 export interface Cliques {
@@ -75,6 +75,91 @@ export function coreNumbers(p: Projection): Int32Array {
   return deg;
 }
 
+// Bit sets are `words` 32-bit words at an offset in an Int32Array.
+
+/** Set bits of the set at `at`. */
+function count(m: Int32Array, at: number, words: number): number {
+  let c = 0;
+  for (let w = 0; w < words; w++) c += popcount(m[at + w] as number);
+  return c;
+}
+
+/** Set bits of (the set at `at` in m) ∧ (the row at `row` in adj). */
+function countAnd(m: Int32Array, at: number, adj: Int32Array, row: number, words: number): number {
+  let c = 0;
+  for (let w = 0; w < words; w++) c += popcount((m[at + w] as number) & (adj[row + w] as number));
+  return c;
+}
+
+/** Whether the row at `row` in adj holds every bit of the set at `at` in m. */
+function covers(adj: Int32Array, row: number, m: Int32Array, at: number, words: number): boolean {
+  for (let w = 0; w < words; w++)
+    if (((m[at + w] as number) & ~(adj[row + w] as number)) !== 0) return false;
+  return true;
+}
+
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The first set bit at or after `from` of the set at `at`, or −1. */
+function firstBit(m: Int32Array, at: number, words: number, from: number): number {
+  for (let w = from >>> 5; w < words; w++) {
+    const bits = (m[at + w] as number) & (w === from >>> 5 ? -1 << (from & 31) : -1);
+    if (bits !== 0) return (w << 5) + 31 - Math.clz32(bits & -bits);
+  }
+  return -1;
+}
+
+/**
+ * How many greedy colour classes (independent sets) cover the set at `at`; `left` and `open`
+ * are scratch sets in m.
+ */
+function colours(
+  adj: Int32Array,
+  m: Int32Array,
+  at: number,
+  left: number,
+  open: number,
+  words: number,
+): number {
+  m.copyWithin(left, at, at + words);
+  let classes = 0;
+  while (count(m, left, words) > 0) {
+    classes++;
+    m.copyWithin(open, left, left + words);
+    for (let k = firstBit(m, open, words, 0); k >= 0; k = firstBit(m, open, words, k + 1)) {
+      m[left + (k >>> 5)] = (m[left + (k >>> 5)] as number) & ~(1 << (k & 31));
+      for (let w = 0; w < words; w++)
+        m[open + w] = (m[open + w] as number) & ~(adj[k * words + w] as number);
+    }
+  }
+  return classes;
+}
+
+/** Node ids ordered by core number, ascending ids within each (a counting sort). */
+function byCore(core: Int32Array): Int32Array {
+  const max = core.reduce((m, c) => Math.max(m, c), 0);
+  const start = new Int32Array(max + 2);
+  for (const c of core) start[c + 1] = (start[c + 1] as number) + 1;
+  for (let c = 0; c <= max; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const order = new Int32Array(core.length);
+  core.forEach((c, u) => {
+    order[start[c] as number] = u;
+    start[c] = (start[c] as number) + 1;
+  });
+  return order;
+}
+
+/** Largest first, then by members (ascending ids, compared in order). */
+function byLargest(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) return b.length - a.length;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return 0;
+}
+
 export function measureCliques(
   graph: Affiliation,
   projection: Projection,
@@ -87,99 +172,179 @@ export function measureCliques(
   const core = coreNumbers(strong);
   const maxCore = core.reduce((m, c) => Math.max(m, c), 0);
   const coreSize = maxCore === 0 ? 0 : core.reduce((s, c) => s + (c === maxCore ? 1 : 0), 0);
-  const found: number[][] = [];
+  // The cliques kept so far. Once more than `cap` are found, only the `cap` best (largest, then
+  // by members) are kept, and from then on only cliques larger than `floor`, the size of the last
+  // one kept, are looked for: every branch that cannot exceed it is pruned. The list is then the
+  // `cap` largest maximal cliques (unless the work limit stops the search first); among cliques
+  // of the smallest size listed, which ones is decided by the search's order, as in any capped
+  // enumeration, and is the same on every run.
+  let found: number[][] = [];
+  let floor = 0;
   let capped = false;
   let work = 0;
+  const keepBest = () => {
+    found.sort(byLargest);
+    if (found.length > o.cap) {
+      found = found.slice(0, o.cap);
+      floor = (found[o.cap - 1] as number[]).length;
+      capped = true;
+    }
+  };
   const neighborsOf = (u: number) =>
     strong.neighbors.subarray(strong.offsets[u] as number, strong.offsets[u + 1] as number);
+  /** The size a clique must reach to be kept. */
+  const reach = () => Math.max(o.minSize, floor + 1);
+  let stopped = false;
 
-  /** How many of `p` are adjacent to u (stops early once `need` is out of reach). */
-  const coverage = (u: number, p: readonly number[]): number => {
-    let c = 0;
-    for (const v of p) if (adjacent(strong, u, v)) c++;
-    work += p.length;
-    return c;
-  };
-
-  const expand = (r: number[], p: number[], x: number[]): void => {
-    if (capped) return;
-    if (p.length === 0) {
-      if (x.length === 0 && r.length >= o.minSize) {
-        if (found.length >= o.cap) {
-          capped = true;
-          return;
-        }
-        found.push([...r].sort((a, b) => a - b));
-      }
-      return;
-    }
-    if (r.length + p.length < o.minSize) return;
-    if (work > o.work) {
-      capped = true;
-      return;
-    }
-    // A node of X adjacent to all of P means no clique here is maximal: prune.
-    for (const u of x) if (degree(strong, u) >= p.length && coverage(u, p) === p.length) return;
-    // Pivot (Tomita): the node with most neighbours in P, among a bounded number of candidates.
-    let pivot = p[0] as number;
-    let best = -1;
-    const candidates = [...p, ...x];
-    for (const u of candidates.length > 32
-      ? [...candidates].sort((a, b) => degree(strong, b) - degree(strong, a) || a - b).slice(0, 32)
-      : candidates) {
-      const c = coverage(u, p);
-      if (c > best) {
-        best = c;
-        pivot = u;
-      }
-    }
-    for (const v of p.filter((w) => !adjacent(strong, pivot, w))) {
-      work += p.length + x.length;
-      if (work > o.work) {
-        capped = true;
-        return;
-      }
-      const inN = (w: number) => adjacent(strong, v, w);
-      expand([...r, v], p.filter(inN), x.filter(inN));
-      p = p.filter((w) => w !== v);
-      x = [...x, v];
-      if (capped) return;
-    }
-  };
-
-  // Degeneracy order for the outer loop keeps the candidate sets small.
-  const order = Int32Array.from({ length: strong.nodes }, (_, i) => i).sort(
-    (a, b) => (core[a] as number) - (core[b] as number) || a - b,
-  );
+  // Nodes ordered by core number: each maximal clique is found once, from its first member v in
+  // this order, among v's later neighbours (P), with v's earlier neighbours excluded (X). The
+  // search starts from the innermost core, where the largest cliques are, so that the floor rises
+  // early, and ends where no clique can reach it: a clique of s people lies in the (s − 1)-core,
+  // so s ≤ core number + 1.
+  const order = byCore(core);
   const rank = new Int32Array(strong.nodes);
   order.forEach((u, i) => {
     rank[u] = i;
   });
-  for (const v of order) {
-    if (degree(strong, v) < o.minSize - 1) continue;
-    const later: number[] = [];
-    const earlier: number[] = [];
-    for (const w of neighborsOf(v))
-      ((rank[w] as number) > (rank[v] as number) ? later : earlier).push(w);
-    expand([v], later, earlier);
-    if (capped) break;
+  // Within v's neighbourhood, the search runs on bit sets: local node k is neighbour k of v, and
+  // row k of `adj` holds its ties to the other neighbours (`words` 32-bit words per row).
+  const local = new Int32Array(strong.nodes).fill(-1);
+  // The search's frames (grown as needed) and the clique being built (v, then local nodes).
+  let mem = new Int32Array(0);
+  let sorting = new Int32Array(64);
+  const r: number[] = [];
+  // The outer loop takes the nodes of the highest core number first, and among equal core numbers
+  // the earliest first: the first node of the innermost core has that core as its P.
+  const outer: number[] = [];
+  for (let end = order.length; end > 0; ) {
+    let start = end - 1;
+    const c = core[order[start] as number] as number;
+    while (start > 0 && core[order[start - 1] as number] === c) start--;
+    for (let i = start; i < end; i++) outer.push(order[i] as number);
+    end = start;
   }
-  const list = found
-    .sort((a, b) => {
-      if (a.length !== b.length) return b.length - a.length;
-      for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
-      return 0;
-    })
-    .map((members) => {
-      const groups = new Set<number>();
-      for (const u of members) for (const g of graph.personGroups[u] ?? []) groups.add(g);
-      return {
-        size: members.length,
-        members: members.map((u) => graph.people[u]?.id ?? ''),
-        names: members.map((u) => graph.people[u]?.name ?? ''),
-        groups: [...groups].sort((a, b) => a - b).map((g) => graph.groups[g] as string),
-      };
-    });
+  for (const v of outer) {
+    if (stopped || (core[v] as number) + 1 < reach()) break;
+    // Only neighbours that can be in a clique of the size to reach matter, for P as for X (a
+    // node of X that makes such a clique non-maximal would be in one a size larger).
+    const least = reach() - 1;
+    const around = neighborsOf(v).filter((u) => (core[u] as number) >= least);
+    const d = around.length;
+    let later = 0;
+    for (const u of around) if ((rank[u] as number) > (rank[v] as number)) later++;
+    // The cliques found from v are v and some of its later neighbours.
+    if (later + 1 < reach()) continue;
+    const words = (d + 31) >>> 5;
+    const adj = new Int32Array(d * words);
+    for (let k = 0; k < d; k++) local[around[k] as number] = k;
+    for (let k = 0; k < d; k++) {
+      const row = k * words;
+      const ties = neighborsOf(around[k] as number);
+      work += ties.length;
+      for (const w of ties) {
+        const j = local[w] as number;
+        if (j >= 0) adj[row + (j >>> 5)] = (adj[row + (j >>> 5)] as number) | (1 << (j & 31));
+      }
+    }
+    for (let k = 0; k < d; k++) local[around[k] as number] = -1;
+    // Frames of the search, one per depth (at most `later` + 1 deep): P, X, the branches, and
+    // two scratch sets for the colouring bound.
+    const frame = 5 * words;
+    const needed = (later + 2) * frame;
+    if (mem.length < needed) mem = new Int32Array(Math.max(needed, 2 * mem.length));
+    mem.fill(0, 0, 2 * words);
+    for (let k = 0; k < d; k++) {
+      const at = (rank[around[k] as number] as number) > (rank[v] as number) ? 0 : words;
+      mem[at + (k >>> 5)] = (mem[at + (k >>> 5)] as number) | (1 << (k & 31));
+    }
+    r.length = 0;
+    r.push(v);
+    searchNeighbourhood(around, adj, words, 0);
+  }
+
+  /** Bron–Kerbosch with Tomita's pivot on the bit sets of one neighbourhood; P and X at `at`. */
+  function searchNeighbourhood(
+    around: Int32Array,
+    adj: Int32Array,
+    words: number,
+    at: number,
+  ): void {
+    const p = at;
+    const x = at + words;
+    const size = count(mem, p, words);
+    if (size === 0) {
+      if (count(mem, x, words) === 0 && r.length >= reach()) {
+        // Sorted in one reused typed array, kept as a plain array: a typed array this size has
+        // its memory outside the heap, which costs ten times as much to allocate among a
+        // million-row run's objects.
+        if (sorting.length < r.length) sorting = new Int32Array(2 * r.length);
+        sorting[0] = r[0] as number;
+        for (let i = 1; i < r.length; i++) sorting[i] = around[r[i] as number] as number;
+        found.push(Array.from(sorting.subarray(0, r.length).sort()));
+        if (found.length > o.cap && (floor === 0 || found.length >= 2 * o.cap)) keepBest();
+      }
+      return;
+    }
+    if (r.length + size < reach()) return;
+    // Work: 32-bit words read, for the pivot's choice and the colouring bound.
+    work += (2 * size + count(mem, x, words)) * words;
+    if (work > o.work) {
+      stopped = true;
+      return;
+    }
+    // A node of X tied to all of P: no clique here is maximal.
+    for (let k = firstBit(mem, x, words, 0); k >= 0; k = firstBit(mem, x, words, k + 1))
+      if (covers(adj, k * words, mem, p, words)) return;
+    // Colouring bound: P's greedy colour classes are independent sets, so a clique in P has at
+    // most one node of each.
+    const scratch = at + 3 * words;
+    if (floor > 0 && r.length + colours(adj, mem, p, scratch, scratch + words, words) <= floor)
+      return;
+    // Pivot: the node of P or X with most ties into P; branch only on P outside its ties.
+    let pivot = -1;
+    let best = -1;
+    for (const set of [p, x])
+      for (let k = firstBit(mem, set, words, 0); k >= 0; k = firstBit(mem, set, words, k + 1)) {
+        const c = countAnd(mem, p, adj, k * words, words);
+        if (c > best) {
+          best = c;
+          pivot = k;
+        }
+      }
+    const branches = at + 2 * words;
+    for (let w = 0; w < words; w++)
+      mem[branches + w] = (mem[p + w] as number) & ~(adj[pivot * words + w] as number);
+    const next = at + 5 * words;
+    for (
+      let k = firstBit(mem, branches, words, 0);
+      k >= 0;
+      k = firstBit(mem, branches, words, k + 1)
+    ) {
+      const row = k * words;
+      for (let w = 0; w < words; w++) {
+        mem[next + w] = (mem[p + w] as number) & (adj[row + w] as number);
+        mem[next + words + w] = (mem[x + w] as number) & (adj[row + w] as number);
+      }
+      r.push(k);
+      searchNeighbourhood(around, adj, words, next);
+      r.pop();
+      mem[p + (k >>> 5)] = (mem[p + (k >>> 5)] as number) & ~(1 << (k & 31));
+      mem[x + (k >>> 5)] = (mem[x + (k >>> 5)] as number) | (1 << (k & 31));
+      if (stopped || r.length + count(mem, p, words) < reach()) return;
+    }
+  }
+  keepBest();
+  if (stopped) capped = true;
+  // A clique's groups: marked with the clique's number (1000 cliques of 50 people at 10k rows).
+  const marked = new Int32Array(graph.groups.length).fill(-1);
+  const list = found.map((members, c) => {
+    for (const u of members) for (const g of graph.personGroups[u] ?? []) marked[g] = c;
+    return {
+      size: members.length,
+      members: Array.from(members, (u) => graph.people[u]?.id ?? ''),
+      names: Array.from(members, (u) => graph.people[u]?.name ?? ''),
+      groups: graph.groups.filter((_, g) => marked[g] === c),
+    };
+  });
   return { minShared: o.minShared, maxCore, coreSize, capped, list };
 }
