@@ -142,7 +142,7 @@ const EN = {
   communitiesHead: ['#', 'size', 'mostly from', 'central members'],
   cliques: (min: number) => `Cliques: people who shared ${min} or more events`,
   cliquesNote: (n: number, cap: number | null, core: number, maxCore: number) =>
-    `${count(n, 'maximal clique')} of three or more${cap === null ? '' : ` (stopped at the cap of ${cap})`}; innermost core: ${count(core, 'person', 'people')} with core number ${maxCore}.`,
+    `${count(n, 'maximal clique')} of three or more${cap === null ? '' : ` (the ${cap} largest found; there are more)`}; innermost core: ${count(core, 'person', 'people')} with core number ${maxCore}.`,
   cliquesHead: ['size', 'members', 'groups'],
   neverMeet: 'Groups that never meet',
   allMeet: 'Every pair of groups shares somebody.',
@@ -252,7 +252,7 @@ const DE: Words = {
   communitiesHead: ['#', 'Größe', 'vor allem aus', 'zentrale Mitglieder'],
   cliques: (min) => `Cliquen: Personen, die ${min} oder mehr Termine geteilt haben`,
   cliquesNote: (n, cap, core, maxCore) =>
-    `${count(n, 'maximale Clique', 'maximale Cliquen')} aus drei oder mehr Personen${cap === null ? '' : ` (bei der Obergrenze von ${cap} angehalten)`}; innerster Kern: ${count(core, 'Person', 'Personen')} mit Kernzahl ${maxCore}.`,
+    `${count(n, 'maximale Clique', 'maximale Cliquen')} aus drei oder mehr Personen${cap === null ? '' : ` (die ${cap} größten gefundenen; es gibt mehr)`}; innerster Kern: ${count(core, 'Person', 'Personen')} mit Kernzahl ${maxCore}.`,
   cliquesHead: ['Größe', 'Mitglieder', 'Gruppen'],
   neverMeet: 'Gruppen, die sich nie begegnen',
   allMeet: 'Jedes Paar von Gruppen hat jemanden gemeinsam.',
