@@ -144,6 +144,8 @@ const EN = {
   cliquesNote: (n: number, cap: number | null, core: number, maxCore: number) =>
     `${count(n, 'maximal clique')} of three or more${cap === null ? '' : ` (the ${cap} largest found; there are more)`}; innermost core: ${count(core, 'person', 'people')} with core number ${maxCore}.`,
   cliquesHead: ['size', 'members', 'groups'],
+  cliquesDistinct:
+    'Shown: the largest cliques that share at most half their members with a larger one shown.',
   neverMeet: 'Groups that never meet',
   allMeet: 'Every pair of groups shares somebody.',
   noChain: 'no chain of shared members links them',
@@ -254,6 +256,8 @@ const DE: Words = {
   cliquesNote: (n, cap, core, maxCore) =>
     `${count(n, 'maximale Clique', 'maximale Cliquen')} aus drei oder mehr Personen${cap === null ? '' : ` (die ${cap} größten gefundenen; es gibt mehr)`}; innerster Kern: ${count(core, 'Person', 'Personen')} mit Kernzahl ${maxCore}.`,
   cliquesHead: ['Größe', 'Mitglieder', 'Gruppen'],
+  cliquesDistinct:
+    'Gezeigt: die größten Cliquen, die höchstens die Hälfte ihrer Mitglieder mit einer größeren gezeigten teilen.',
   neverMeet: 'Gruppen, die sich nie begegnen',
   allMeet: 'Jedes Paar von Gruppen hat jemanden gemeinsam.',
   noChain: 'keine Kette gemeinsamer Mitglieder verbindet sie',
