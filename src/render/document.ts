@@ -464,8 +464,7 @@ export function buildDocument(
       const skipped =
         shownCliques.length < Math.min(top, 5, q.list.length) ||
         shownCliques.some((c, i) => c !== q.list[i]);
-      if (skipped)
-        blocks.push({ kind: 'paragraph', text: w.cliquesDistinct, tone: 'dim' });
+      if (skipped) blocks.push({ kind: 'paragraph', text: w.cliquesDistinct, tone: 'dim' });
       blocks.push(...more(lang, q.list.length, shownCliques.length));
     }
   }
