@@ -34,6 +34,10 @@ function hasNonAscii(value: string): boolean {
 export const NO_NAME = '(no name)';
 
 export function displayName(records: readonly SourceRecord[]): string {
+  // Most people write their name the same way every time: one spelling, nothing to count.
+  const only = records[0]?.name;
+  if (only !== undefined && records.every((r) => r.name === only && r.pseudonymous !== true))
+    return reorderLastFirst(only);
   const counts = new Map<string, number>();
   for (const r of records) {
     // A pseudonym (netz hash) is no name to show.
@@ -69,6 +73,21 @@ export function displayName(records: readonly SourceRecord[]): string {
 function distinctSorted(values: readonly string[]): string[] {
   if (values.length <= 1) return [...values];
   return [...new Set(values)].sort(compare);
+}
+
+/** The one e-mail every record has, when each has exactly that one; else undefined. */
+function sameEmail(
+  indices: readonly number[],
+  emailsOf: (i: number) => readonly string[],
+): string[] | undefined {
+  const first = emailsOf(indices[0] as number);
+  if (first.length !== 1) return undefined;
+  const only = first[0] as string;
+  for (const i of indices) {
+    const emails = emailsOf(i);
+    if (emails.length !== 1 || emails[0] !== only) return undefined;
+  }
+  return [only];
 }
 
 export interface PeopleResult {
@@ -146,8 +165,11 @@ export function buildPeople(
     }
     const own = sorted.map((i) => records[i] as SourceRecord);
     const name = displayName(own);
-    const emails = distinctSorted(sorted.flatMap(emailsOf));
-    const groups = [...new Set(own.map((r) => r.group))].sort(compare);
+    const emails = sameEmail(sorted, emailsOf) ?? distinctSorted(sorted.flatMap(emailsOf));
+    // A person's groups are few: a list beats a set.
+    const groups: string[] = [];
+    for (const r of own) if (!groups.includes(r.group)) groups.push(r.group);
+    groups.sort(compare);
     return {
       name,
       sortKey: key(name),
