@@ -209,7 +209,8 @@ export function measureCliques(
   // Within v's neighbourhood, the search runs on bit sets: local node k is neighbour k of v, and
   // row k of `adj` holds its ties to the other neighbours (`words` 32-bit words per row).
   const local = new Int32Array(strong.nodes).fill(-1);
-  // The search's frames (grown as needed) and the clique being built (v, then local nodes).
+  // The search's frames (grown as needed), the clique being built (v, then local nodes) and a
+  // scratch array to sort a found clique's ids in.
   let mem = new Int32Array(0);
   let sorting = new Int32Array(64);
   const r: number[] = [];
