@@ -1,4 +1,5 @@
 // Each measure on tiny hand-made inputs, with the arithmetic written down.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
 import type { Affiliation } from '../src/graph/affiliation.js';
@@ -711,5 +712,40 @@ describe('fresh faces over time', async () => {
       { group: 'stammtisch', month: '2025-02', attendees: 2, newcomers: 1, returningLater: 1 },
       { group: 'stammtisch', month: '2025-03', attendees: 1, newcomers: 0, returningLater: 0 },
     ]);
+  });
+});
+
+describe('cliques deeper than the call stack', () => {
+  it('finds a clique of 2,000 people (two days of one conference) with a 100 KB stack', () => {
+    // A complete graph of 2,000 nodes: one maximal clique of 2,000, found by a search 2,000 deep.
+    // Run from the compiled module in a process with a small stack, where a recursive search
+    // overflows. The work limit then stops the search, so the list says it may be incomplete.
+    const script = `
+      const { measureCliques } = await import(${JSON.stringify(new URL('../dist/measure/cliques.js', import.meta.url).href)});
+      const n = 2000;
+      const offsets = new Int32Array(n + 1);
+      const neighbors = new Int32Array(n * (n - 1));
+      let t = 0;
+      for (let u = 0; u < n; u++) {
+        for (let v = 0; v < n; v++) if (v !== u) neighbors[t++] = v;
+        offsets[u + 1] = t;
+      }
+      const p = { nodes: n, offsets, neighbors, weights: new Int32Array(neighbors.length).fill(2) };
+      const graph = {
+        people: Array.from({ length: n }, (_, i) => ({ id: 'p' + i, name: 'P' + i })),
+        personGroups: Array.from({ length: n }, () => [0]),
+        groups: ['G'],
+      };
+      const c = measureCliques(graph, p, { minShared: 2 }, p);
+      console.log(JSON.stringify([c.list.length, c.list[0]?.size, c.maxCore]));`;
+    const run = spawnSync(
+      process.execPath,
+      ['--stack-size=100', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([1, 2000, 1999]);
   });
 });

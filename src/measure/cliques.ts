@@ -153,6 +153,9 @@ function byCore(core: Int32Array): Int32Array {
   return order;
 }
 
+/** Nodes tried as the pivot of a search node. */
+const PIVOT_CANDIDATES = 32;
+
 /** Largest first, then by members (ascending ids, compared in order). */
 function byLargest(a: readonly number[], b: readonly number[]): number {
   if (a.length !== b.length) return b.length - a.length;
@@ -213,6 +216,7 @@ export function measureCliques(
   // scratch array to sort a found clique's ids in.
   let mem = new Int32Array(0);
   let sorting = new Int32Array(64);
+  let next = new Int32Array(64);
   const r: number[] = [];
   // The outer loop takes the nodes of the highest core number first, and among equal core numbers
   // the earliest first: the first node of the innermost core has that core as its P.
@@ -226,6 +230,10 @@ export function measureCliques(
   }
   for (const v of outer) {
     if (stopped || (core[v] as number) + 1 < reach()) break;
+    if (work > o.work && found.length > 0) {
+      stopped = true;
+      break;
+    }
     // Only neighbours that can be in a clique of the size to reach matter, for P as for X (a
     // node of X that makes such a clique non-maximal would be in one a size larger).
     const least = reach() - 1;
@@ -268,16 +276,61 @@ export function measureCliques(
     }
     r.length = 0;
     r.push(v);
-    searchNeighbourhood(around, adj, words, 0);
+    if (next.length < later + 2) next = new Int32Array(2 * (later + 2));
+    searchNeighbourhood(around, adj, words);
   }
 
-  /** Bron–Kerbosch with Tomita's pivot on the bit sets of one neighbourhood; P and X at `at`. */
-  function searchNeighbourhood(
-    around: Int32Array,
-    adj: Int32Array,
-    words: number,
-    at: number,
-  ): void {
+  /**
+   * Bron–Kerbosch with Tomita's pivot on the bit sets of one neighbourhood, as a loop over the
+   * frames rather than recursion: a clique of thousands (two days of one conference) is a search
+   * thousands deep, more than the call stack holds. `next[depth]` is where the branches at that
+   * depth go on.
+   */
+  function searchNeighbourhood(around: Int32Array, adj: Int32Array, words: number): void {
+    const frame = 5 * words;
+    if (!branchesAt(around, adj, words, 0)) return;
+    let depth = 0;
+    next[0] = 0;
+    while (depth >= 0) {
+      const at = depth * frame;
+      const k = stopped ? -1 : firstBit(mem, at + 2 * words, words, next[depth] as number);
+      if (k < 0) {
+        // This depth is done: back to the branch it was entered from.
+        depth--;
+        if (depth >= 0) branchDone(depth * frame, words, depth);
+        continue;
+      }
+      next[depth] = k + 1;
+      // The child: P ∩ N(k), X ∩ N(k).
+      const child = at + frame;
+      const row = k * words;
+      for (let w = 0; w < words; w++) {
+        mem[child + w] = (mem[at + w] as number) & (adj[row + w] as number);
+        mem[child + words + w] = (mem[at + words + w] as number) & (adj[row + w] as number);
+      }
+      r.push(k);
+      if (branchesAt(around, adj, words, child)) {
+        depth++;
+        next[depth] = 0;
+      } else branchDone(at, words, depth);
+    }
+  }
+
+  /** After the branch on r's last node at the frame `at`: that node moves from P to X. */
+  function branchDone(at: number, words: number, depth: number): void {
+    const k = r.pop() as number;
+    mem[at + (k >>> 5)] = (mem[at + (k >>> 5)] as number) & ~(1 << (k & 31));
+    mem[at + words + (k >>> 5)] = (mem[at + words + (k >>> 5)] as number) | (1 << (k & 31));
+    // No more branches here when the search stopped or P can no longer make a clique to keep.
+    if (stopped || r.length + count(mem, at, words) < reach()) next[depth] = words * 32;
+  }
+
+  /**
+   * A search node with P and X at `at` and the clique so far in r: keeps r when it is a maximal
+   * clique to keep; otherwise, unless pruned, puts the nodes to branch on at `at` + 2·words and
+   * returns true.
+   */
+  function branchesAt(around: Int32Array, adj: Int32Array, words: number, at: number): boolean {
     const p = at;
     const x = at + words;
     const size = count(mem, p, words);
@@ -292,28 +345,37 @@ export function measureCliques(
         found.push(Array.from(sorting.subarray(0, r.length).sort()));
         if (found.length > o.cap && (floor === 0 || found.length >= 2 * o.cap)) keepBest();
       }
-      return;
+      return false;
     }
-    if (r.length + size < reach()) return;
+    if (r.length + size < reach()) return false;
     // Work: 32-bit words read, for the pivot's choice and the colouring bound.
     work += (2 * size + count(mem, x, words)) * words;
-    if (work > o.work) {
+    // The work limit stops the search once it has found something: the first dives always run.
+    if (work > o.work && found.length > 0) {
       stopped = true;
-      return;
+      return false;
     }
     // A node of X tied to all of P: no clique here is maximal.
     for (let k = firstBit(mem, x, words, 0); k >= 0; k = firstBit(mem, x, words, k + 1))
-      if (covers(adj, k * words, mem, p, words)) return;
+      if (covers(adj, k * words, mem, p, words)) return false;
     // Colouring bound: P's greedy colour classes are independent sets, so a clique in P has at
     // most one node of each.
     const scratch = at + 3 * words;
     if (floor > 0 && r.length + colours(adj, mem, p, scratch, scratch + words, words) <= floor)
-      return;
-    // Pivot: the node of P or X with most ties into P; branch only on P outside its ties.
+      return false;
+    // Pivot: of the first 32 nodes of P and X (the best connected come first), the one with most
+    // ties into P; branch only on P outside its ties. Capping the candidates bounds a search
+    // node's cost on a dive thousands deep.
     let pivot = -1;
     let best = -1;
+    let tried = 0;
     for (const set of [p, x])
-      for (let k = firstBit(mem, set, words, 0); k >= 0; k = firstBit(mem, set, words, k + 1)) {
+      for (
+        let k = firstBit(mem, set, words, 0);
+        k >= 0 && tried < PIVOT_CANDIDATES;
+        k = firstBit(mem, set, words, k + 1)
+      ) {
+        tried++;
         const c = countAnd(mem, p, adj, k * words, words);
         if (c > best) {
           best = c;
@@ -323,24 +385,7 @@ export function measureCliques(
     const branches = at + 2 * words;
     for (let w = 0; w < words; w++)
       mem[branches + w] = (mem[p + w] as number) & ~(adj[pivot * words + w] as number);
-    const next = at + 5 * words;
-    for (
-      let k = firstBit(mem, branches, words, 0);
-      k >= 0;
-      k = firstBit(mem, branches, words, k + 1)
-    ) {
-      const row = k * words;
-      for (let w = 0; w < words; w++) {
-        mem[next + w] = (mem[p + w] as number) & (adj[row + w] as number);
-        mem[next + words + w] = (mem[x + w] as number) & (adj[row + w] as number);
-      }
-      r.push(k);
-      searchNeighbourhood(around, adj, words, next);
-      r.pop();
-      mem[p + (k >>> 5)] = (mem[p + (k >>> 5)] as number) & ~(1 << (k & 31));
-      mem[x + (k >>> 5)] = (mem[x + (k >>> 5)] as number) | (1 << (k & 31));
-      if (stopped || r.length + count(mem, p, words) < reach()) return;
-    }
+    return true;
   }
   keepBest();
   if (stopped) capped = true;

@@ -142,7 +142,7 @@ const EN = {
   communitiesHead: ['#', 'size', 'mostly from', 'central members'],
   cliques: (min: number) => `Cliques: people who shared ${min} or more events`,
   cliquesNote: (n: number, cap: number | null, core: number, maxCore: number) =>
-    `${count(n, 'maximal clique')} of three or more${cap === null ? '' : ` (the ${cap} largest found; there are more)`}; innermost core: ${count(core, 'person', 'people')} with core number ${maxCore}.`,
+    `${count(n, 'maximal clique')} of three or more${cap === null ? '' : ` (the largest found before the cap of ${cap} cliques or the work limit; there may be more)`}; innermost core: ${count(core, 'person', 'people')} with core number ${maxCore}.`,
   cliquesHead: ['size', 'members', 'groups'],
   cliquesDistinct:
     'Shown: the largest cliques that share at most half their members with a larger one shown.',
@@ -254,7 +254,7 @@ const DE: Words = {
   communitiesHead: ['#', 'Größe', 'vor allem aus', 'zentrale Mitglieder'],
   cliques: (min) => `Cliquen: Personen, die ${min} oder mehr Termine geteilt haben`,
   cliquesNote: (n, cap, core, maxCore) =>
-    `${count(n, 'maximale Clique', 'maximale Cliquen')} aus drei oder mehr Personen${cap === null ? '' : ` (die ${cap} größten gefundenen; es gibt mehr)`}; innerster Kern: ${count(core, 'Person', 'Personen')} mit Kernzahl ${maxCore}.`,
+    `${count(n, 'maximale Clique', 'maximale Cliquen')} aus drei oder mehr Personen${cap === null ? '' : ` (die größten, die vor der Obergrenze von ${cap} Cliquen oder dem Arbeitslimit gefunden wurden; es kann mehr geben)`}; innerster Kern: ${count(core, 'Person', 'Personen')} mit Kernzahl ${maxCore}.`,
   cliquesHead: ['Größe', 'Mitglieder', 'Gruppen'],
   cliquesDistinct:
     'Gezeigt: die größten Cliquen, die höchstens die Hälfte ihrer Mitglieder mit einer größeren gezeigten teilen.',
