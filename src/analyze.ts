@@ -2,9 +2,16 @@
 // argument order never matters), resolve people from the counting records, build the affiliation
 // structure and measure it. No file system or process access: sources bring their own bytes.
 
-import { UsageError } from './errors.js';
-import { buildAffiliation } from './graph/affiliation.js';
-import { affiliationMemberships, projectionAndStrongTies } from './graph/projection.js';
+import { InputError, UsageError } from './errors.js';
+import { type Affiliation, buildAffiliation } from './graph/affiliation.js';
+import {
+  affiliationMemberships,
+  coAttendancePairs,
+  largestEvent,
+  MAX_PROJECTION_TIES,
+  type Memberships,
+  projectionAndStrongTies,
+} from './graph/projection.js';
 import { cutVertices } from './measure/articulation.js';
 import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
 import { measureBridges } from './measure/bridges.js';
@@ -234,6 +241,31 @@ export async function analyze(
   return await overlapReport(await readAndResolve(sources, options), options);
 }
 
+/**
+ * Refuses, with the file and the fix, inputs whose person projection would not fit: an event
+ * of ~46,000 people makes more ties than its 32-bit offsets can count (and tens of GB). The
+ * bound is Σ over events of their pairs of people, twice (both directions).
+ */
+export function checkProjectionSize(
+  graph: Affiliation,
+  membership: Memberships,
+  inputs: readonly InputSummary[],
+  limit: number = MAX_PROJECTION_TIES,
+): void {
+  const ties = 2 * coAttendancePairs(membership);
+  if (ties <= limit) return;
+  const { event, size } = largestEvent(membership);
+  const group = graph.groups[graph.eventGroup[event] as number] as string;
+  const date = graph.eventDate[event];
+  const path = inputs.find((i) => i.group === group)?.path ?? group;
+  throw new InputError(
+    'projection-too-large',
+    path,
+    undefined,
+    `its event${date === undefined ? '' : ` of ${date}`} with ${size} people makes the person projection too large (up to ${ties} ties, at most ${limit}); leave this file out or split the event`,
+  );
+}
+
 /** Measures what readAndResolve found: the `netz/overlap@1` report. */
 export async function overlapReport(
   analysis: Analysis,
@@ -264,6 +296,7 @@ export async function overlapReport(
       ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
       : graph.people.length;
   const membership = affiliationMemberships(graph);
+  checkProjectionSize(graph, membership, analysis.inputs);
   // The compact Louvain needs only the memberships: it starts before the projection is built.
   const pendingLouvain = usesCompactLouvain(membership, settings.louvainCompactAbove)
     ? louvainInParallel(membership, settings.resolution, settings.seed)

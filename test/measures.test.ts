@@ -1,9 +1,10 @@
 // Each measure on tiny hand-made inputs, with the arithmetic written down.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/analyze.js';
-import type { Affiliation } from '../src/graph/affiliation.js';
+import { analyze, checkProjectionSize, readAndResolve } from '../src/analyze.js';
+import { type Affiliation, buildAffiliation } from '../src/graph/affiliation.js';
 import {
+  affiliationMemberships,
   memberships,
   type Projection,
   personProjection,
@@ -747,5 +748,20 @@ describe('cliques deeper than the call stack', () => {
     );
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([1, 2000, 1999]);
+  });
+});
+
+describe('inputs too large for the person projection', () => {
+  it('are refused with the file, the event and the fix', async () => {
+    // One event of 5 people: 5·4/2 = 10 pairs, 20 directed ties. A limit of 20 lets it pass, 19
+    // refuses it (the real limit is 2^31 − 1: an event of ~46,000 people).
+    const names = ['A', 'B', 'C', 'D', 'E'].map((n) => `01.02.2025;${n}`).join('\n');
+    const analysis = await readAndResolve([memory('webinar.csv', `Datum;Name\n${names}\n`)]);
+    const graph = buildAffiliation(analysis.people, analysis.records);
+    const m = affiliationMemberships(graph);
+    expect(() => checkProjectionSize(graph, m, analysis.inputs, 20)).not.toThrow();
+    expect(() => checkProjectionSize(graph, m, analysis.inputs, 19)).toThrow(
+      'webinar.csv: its event of 2025-02-01 with 5 people makes the person projection too large (up to 20 ties, at most 19); leave this file out or split the event',
+    );
   });
 });

@@ -71,6 +71,23 @@ export function coAttendancePairs(m: Memberships): number {
   return pairs;
 }
 
+/** Most directed ties a projection holds: its offsets are 32-bit integers. */
+export const MAX_PROJECTION_TIES = 2 ** 31 - 1;
+
+/** The event with the most people (the first of them), and its size. */
+export function largestEvent(m: Memberships): { event: number; size: number } {
+  let event = -1;
+  let size = -1;
+  for (let e = 0; e < m.events; e++) {
+    const s = (m.eventOffsets[e + 1] as number) - (m.eventOffsets[e] as number);
+    if (s > size) {
+      event = e;
+      size = s;
+    }
+  }
+  return { event, size };
+}
+
 /** The memberships of an affiliation's people. */
 export function affiliationMemberships(graph: Affiliation): Memberships {
   return memberships(graph.personEvents, graph.eventGroup.length);
@@ -120,8 +137,14 @@ export function projectionAndStrongTies(
     }
     return size;
   };
-  for (let u = 0; u < n; u++) offsets[u + 1] = (offsets[u] as number) + neighboursOf(u);
-  const total = offsets[n] as number;
+  let total = 0;
+  for (let u = 0; u < n; u++) {
+    total += neighboursOf(u);
+    // Never a silent wrap-around of the 32-bit offsets (callers check coAttendancePairs first).
+    if (total > MAX_PROJECTION_TIES)
+      throw new RangeError(`the person projection has more than ${MAX_PROJECTION_TIES} ties`);
+    offsets[u + 1] = total;
+  }
   // Ties and weights in shared memory, so that worker threads can read them without a copy.
   const neighbors = new Int32Array(new SharedArrayBuffer(total * 4));
   const weights = new Int32Array(new SharedArrayBuffer(total * 4));
