@@ -359,7 +359,9 @@ export async function overlapReport(
   const reach = measureReach(graph, settings.have);
   const totals = measureTotals(graph);
   const groups = measureGroups(graph).map((g, i) => ({ ...g, regularShare: shares[i] ?? null }));
-  // Only now wait for the worker threads (their results are all that is left).
+  // Only now wait for the worker threads (their results are all that is left), helping the
+  // brokers' worker with its betweenness pivots first.
+  pendingBrokers.help();
   const communities = measureCommunities(
     graph,
     projection,
@@ -371,7 +373,7 @@ export async function overlapReport(
     },
     pendingLouvain === undefined ? undefined : await pendingLouvain,
   );
-  const bridges = measureBridges(graph, cuts, await pendingBrokers);
+  const bridges = measureBridges(graph, cuts, await pendingBrokers.result);
   const report: OverlapReport = {
     schema: 'netz/overlap@1',
     tool: { name: TOOL.name, version: TOOL.version },

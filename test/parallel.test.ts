@@ -3,6 +3,7 @@
 // builds first), so this test loads dist/.
 import { describe, expect, it } from 'vitest';
 import { coAttendancePairs, memberships, personProjection } from '../dist/graph/projection.js';
+import { betweenness, pivotShare, searchSharedPivots } from '../dist/measure/betweenness.js';
 import { brokers } from '../dist/measure/bridges.js';
 import { membershipLouvain } from '../dist/measure/louvain-compact.js';
 import {
@@ -38,11 +39,49 @@ describe('graph measures beside the other measures', () => {
     expect(projection.neighbors.buffer).toBeInstanceOf(SharedArrayBuffer);
     const options = { exact: true, top: 25 };
     const inThread = brokers(projection, options);
-    const { ranIn, ...inWorker } = await brokersInParallel(projection, options);
+    const { ranIn, ...inWorker } = await brokersInParallel(projection, options).result;
     expect(ranIn).toBe('worker');
     expect(inWorker).toEqual(inThread);
     expect(inWorker.list).toHaveLength(25);
     expect(inWorker.list[0]?.betweenness).toBeGreaterThan(0);
+  });
+
+  it('sampled pivots searched by the worker and this thread together: the same values', async () => {
+    // 600 sampled pivots × 33,878 directed ties = 2.03·10⁷ steps: a worker; this thread helps
+    // with the pivots the worker has not claimed (most of them: the worker is still starting).
+    const projection = personProjection(memberships(people(), 600));
+    const options = { exactLimit: 0, pivots: 600, budget: 1e9, top: 25 };
+    const inThread = brokers(projection, options);
+    expect(inThread.exact).toBe(false);
+    expect(inThread.pivots).toBe(600);
+    const pending = brokersInParallel(projection, options);
+    pending.help();
+    const { ranIn, ...together } = await pending.result;
+    expect(ranIn).toBe('worker');
+    // Equal to the bit: the rows are added in pivot order, as one thread adds them.
+    expect(together).toEqual(inThread);
+  });
+
+  it("a share's pivots: summed in pivot order, and those a failed helper left computed", () => {
+    const projection = personProjection(memberships(people(), 600));
+    const options = { exactLimit: 0, pivots: 40, seed: 5 };
+    const alone = betweenness(projection, options);
+    expect(alone.pivots).toBe(40);
+    // A helper searched every pivot: the owner only adds the rows.
+    const share = pivotShare(projection, options);
+    if (share === undefined) throw new Error('expected a share');
+    searchSharedPivots(projection, options, share);
+    expect([...share.done]).toEqual(Array(40).fill(1));
+    expect([...betweenness(projection, options, share).values]).toEqual([...alone.values]);
+    // A helper claimed pivots 0–9, wrote half a row and failed: the owner computes them again.
+    const failed = pivotShare(projection, options);
+    if (failed === undefined) throw new Error('expected a share');
+    failed.claims[0] = 10;
+    failed.claims[1] = 1;
+    failed.rows.fill(123, 0, projection.nodes / 2);
+    expect([...betweenness(projection, options, failed).values]).toEqual([...alone.values]);
+    // Exact runs and shares over 2^23 dependencies are not shared.
+    expect(pivotShare(projection, { exact: true })).toBeUndefined();
   });
 
   it('a worker finds the same communities as the main thread', async () => {
@@ -71,7 +110,7 @@ describe('graph measures beside the other measures', () => {
     const pendingBrokers = brokersInParallel(projection, options);
     const pendingLouvain = louvainInParallel(lists, 1, 7, 0);
     expect(waitingGraphWorkers()).toBe(1);
-    const found = await pendingBrokers;
+    const found = await pendingBrokers.result;
     const communities = await pendingLouvain;
     expect(found.ranIn).toBe('worker');
     expect(communities.ranIn).toBe('worker');
@@ -89,7 +128,7 @@ describe('graph measures beside the other measures', () => {
     // 2–3. Person 2 is on the paths 0–3 and 1–3: 2 pairs / ((n−1)(n−2)/2 = 3) = 2/3.
     const smallLists = memberships([[0], [0], [0, 1], [1]], 2);
     const small = personProjection(smallLists);
-    const found = await brokersInParallel(small, {});
+    const found = await brokersInParallel(small, {}).result;
     expect(found.ranIn).toBe('main');
     expect(found.list.map((b) => [b.node, b.betweenness])).toEqual([[2, 2 / 3]]);
     // Louvain on the same four people: 4 pairs below LOUVAIN_WORKER_PAIRS, so in this thread.

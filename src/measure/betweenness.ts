@@ -59,77 +59,196 @@ export function betweennessPlan(
   return { exact, sources, work: sources * ties };
 }
 
-/** Normalised betweenness of every node. */
-export function betweenness(p: Projection, options: Partial<BetweennessOptions> = {}): Betweenness {
+/**
+ * Sampled pivots shared between threads: each thread claims the next pivot and writes that
+ * pivot's dependencies into the pivot's own row; the thread that owns the result waits until every
+ * pivot is done and sums the rows in pivot order, so the values are the same, to the bit, as one
+ * thread's, whoever computed which pivot.
+ */
+export interface PivotShare {
+  /** [the next pivot to claim, 1 once a helper failed], in shared memory. */
+  readonly claims: Int32Array;
+  /** Per pivot: 1 once its row is complete, in shared memory. */
+  readonly done: Int32Array;
+  /** One row of n dependencies per pivot, in shared memory. */
+  readonly rows: Float64Array;
+}
+
+/** Most dependencies (pivots × nodes) a PivotShare holds: 64 MB. */
+export const MAX_SHARED_DEPENDENCIES = 2 ** 23;
+
+/** A share of the sampled pivots for helper threads; undefined when exact or too large. */
+export function pivotShare(
+  p: Projection,
+  options: Partial<BetweennessOptions> = {},
+): PivotShare | undefined {
+  const { exact, sources } = betweennessPlan(p, options);
+  if (exact || sources * p.nodes > MAX_SHARED_DEPENDENCIES) return undefined;
+  return {
+    claims: new Int32Array(new SharedArrayBuffer(8)),
+    done: new Int32Array(new SharedArrayBuffer(sources * 4)),
+    rows: new Float64Array(new SharedArrayBuffer(sources * p.nodes * 8)),
+  };
+}
+
+/** The arrays of one Brandes search, allocated once for all the searches of a thread. */
+interface SearchState {
+  readonly offsets: Int32Array;
+  readonly neighbors: Int32Array;
+  readonly sigma: Float64Array;
+  /**
+   * A node's BFS level mod 3, plus 1 (0: not reached). A node's neighbours lie one level
+   * before, on or after its own, and those three differ mod 3, so this tells them apart; one
+   * byte per node keeps the array read on every tie in cache (1M rows: 6.1 → 5.1 s).
+   */
+  readonly level: Uint8Array;
+  readonly delta: Float64Array;
+  readonly queue: Int32Array;
+  /**
+   * The shortest-path DAG of one search: the successors of the node at queue position q are
+   * successors[firstSuccessor[q] .. firstSuccessor[q + 1]]. Each tie is in it at most once, so
+   * half the directed ties is enough; the backward pass then reads only these.
+   */
+  readonly successors: Int32Array;
+  readonly firstSuccessor: Int32Array;
+}
+
+function searchState(p: Projection): SearchState {
+  const n = p.nodes;
+  return {
+    offsets: p.offsets,
+    neighbors: p.neighbors,
+    sigma: new Float64Array(n),
+    level: new Uint8Array(n),
+    delta: new Float64Array(n),
+    queue: new Int32Array(n),
+    successors: new Int32Array(Math.ceil(p.neighbors.length / 2)),
+    firstSuccessor: new Int32Array(n + 1),
+  };
+}
+
+/** One Brandes search from s: adds each node's dependency on s into bc (s itself excepted). */
+function searchFrom(state: SearchState, s: number, bc: Float64Array): void {
+  // Locals, not property reads, in the loops below.
+  const { offsets, neighbors, sigma, level, delta, queue, successors, firstSuccessor } = state;
+  sigma[s] = 1;
+  level[s] = 1;
+  let head = 0;
+  let tail = 0;
+  let edges = 0;
+  queue[tail++] = s;
+  while (head < tail) {
+    firstSuccessor[head] = edges;
+    const v = queue[head++] as number;
+    const next = ((level[v] as number) % 3) + 1;
+    const sv = sigma[v] as number;
+    for (let i = offsets[v] as number; i < (offsets[v + 1] as number); i++) {
+      const w = neighbors[i] as number;
+      const lw = level[w] as number;
+      if (lw === 0) {
+        level[w] = next;
+        queue[tail++] = w;
+        sigma[w] = sv;
+        successors[edges++] = w;
+      } else if (lw === next) {
+        sigma[w] = (sigma[w] as number) + sv;
+        successors[edges++] = w;
+      }
+    }
+  }
+  firstSuccessor[tail] = edges;
+  for (let q = tail - 1; q >= 0; q--) {
+    const v = queue[q] as number;
+    let sum = 0;
+    for (let k = firstSuccessor[q] as number; k < (firstSuccessor[q + 1] as number); k++) {
+      const w = successors[k] as number;
+      sum += (1 + (delta[w] as number)) / (sigma[w] as number);
+    }
+    const dv = (sigma[v] as number) * sum;
+    delta[v] = dv;
+    if (v !== s) bc[v] = (bc[v] as number) + dv;
+  }
+  for (let q = 0; q < tail; q++) {
+    const u = queue[q] as number;
+    level[u] = 0;
+    sigma[u] = 0;
+    delta[u] = 0;
+  }
+}
+
+/**
+ * Claims the share's pivots one by one and computes each into its row, until none is left (the
+ * helper's side of a PivotShare; it does not wait for the others). Should a search fail, the
+ * share says so and the owner computes what is not done (it never waits forever).
+ */
+export function searchSharedPivots(
+  p: Projection,
+  options: Partial<BetweennessOptions>,
+  share: PivotShare,
+): void {
+  const o = { ...BETWEENNESS_DEFAULTS, ...options };
+  const { sources: count } = betweennessPlan(p, o);
+  if (Atomics.load(share.claims, 0) >= count) return;
+  const pivots = samplePivots(p.nodes, count, o.seed);
+  const state = searchState(p);
+  let k = Atomics.add(share.claims, 0, 1);
+  try {
+    for (; k < count; k = Atomics.add(share.claims, 0, 1)) {
+      searchFrom(state, pivots[k] as number, share.rows.subarray(k * p.nodes, (k + 1) * p.nodes));
+      Atomics.store(share.done, k, 1);
+      Atomics.notify(share.done, k);
+    }
+  } catch (error) {
+    Atomics.store(share.claims, 1, 1);
+    Atomics.notify(share.done, k);
+    throw error;
+  }
+}
+
+/**
+ * Normalised betweenness of every node. With a share (sampled pivots only), other threads may
+ * compute some of the pivots (searchSharedPivots); the values are the same.
+ */
+export function betweenness(
+  p: Projection,
+  options: Partial<BetweennessOptions> = {},
+  share?: PivotShare,
+): Betweenness {
   const o = { ...BETWEENNESS_DEFAULTS, ...options };
   const n = p.nodes;
   const { exact, sources: count } = betweennessPlan(p, o);
-  const sources = exact
-    ? Int32Array.from({ length: n }, (_, i) => i)
-    : samplePivots(n, count, o.seed);
   const bc = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  // A node's BFS level mod 3, plus 1 (0: not reached). A node's neighbours lie one level
-  // before, on or after its own, and those three differ mod 3, so this tells them apart; one
-  // byte per node keeps the array read on every tie in cache (1M rows: 6.1 → 5.1 s).
-  const level = new Uint8Array(n);
-  const delta = new Float64Array(n);
-  const queue = new Int32Array(n);
-  // The shortest-path DAG of one search: the successors of the node at queue position q are
-  // successors[firstSuccessor[q] .. firstSuccessor[q + 1]]. Each tie is in it at most once, so
-  // half the directed ties is enough; the backward pass then reads only these.
-  const successors = new Int32Array(Math.ceil(p.neighbors.length / 2));
-  const firstSuccessor = new Int32Array(n + 1);
-  const { offsets, neighbors } = p;
-  for (const s of sources) {
-    sigma[s] = 1;
-    level[s] = 1;
-    let head = 0;
-    let tail = 0;
-    let edges = 0;
-    queue[tail++] = s;
-    while (head < tail) {
-      firstSuccessor[head] = edges;
-      const v = queue[head++] as number;
-      const next = ((level[v] as number) % 3) + 1;
-      const sv = sigma[v] as number;
-      for (let i = offsets[v] as number; i < (offsets[v + 1] as number); i++) {
-        const w = neighbors[i] as number;
-        const lw = level[w] as number;
-        if (lw === 0) {
-          level[w] = next;
-          queue[tail++] = w;
-          sigma[w] = sv;
-          successors[edges++] = w;
-        } else if (lw === next) {
-          sigma[w] = (sigma[w] as number) + sv;
-          successors[edges++] = w;
-        }
+  if (share === undefined || exact) {
+    const sources = exact
+      ? Int32Array.from({ length: n }, (_, i) => i)
+      : samplePivots(n, count, o.seed);
+    const state = searchState(p);
+    for (const s of sources) searchFrom(state, s, bc);
+  } else {
+    searchSharedPivots(p, o, share);
+    // The pivots others claimed: wait for them, or, should a helper have failed, compute them here.
+    const pivots = samplePivots(n, count, o.seed);
+    let state: SearchState | undefined;
+    for (let k = 0; k < count; k++) {
+      while (Atomics.load(share.done, k) === 0) {
+        if (Atomics.load(share.claims, 1) === 1 && Atomics.load(share.done, k) === 0) {
+          const row = share.rows.subarray(k * n, (k + 1) * n).fill(0);
+          state ??= searchState(p);
+          searchFrom(state, pivots[k] as number, row);
+          Atomics.store(share.done, k, 1);
+        } else Atomics.wait(share.done, k, 0, 100);
       }
     }
-    firstSuccessor[tail] = edges;
-    for (let q = tail - 1; q >= 0; q--) {
-      const v = queue[q] as number;
-      let sum = 0;
-      for (let k = firstSuccessor[q] as number; k < (firstSuccessor[q + 1] as number); k++) {
-        const w = successors[k] as number;
-        sum += (1 + (delta[w] as number)) / (sigma[w] as number);
-      }
-      const dv = (sigma[v] as number) * sum;
-      delta[v] = dv;
-      if (v !== s) bc[v] = (bc[v] as number) + dv;
-    }
-    for (let q = 0; q < tail; q++) {
-      const u = queue[q] as number;
-      level[u] = 0;
-      sigma[u] = 0;
-      delta[u] = 0;
+    // In pivot order, as one thread adds them: a row holds 0 where its search did not reach.
+    for (let k = 0; k < count; k++) {
+      const row = share.rows.subarray(k * n, (k + 1) * n);
+      for (let v = 0; v < n; v++) bc[v] = (bc[v] as number) + (row[v] as number);
     }
   }
   if (n > 2) {
     let scale = 1 / ((n - 1) * (n - 2));
-    if (!exact) scale *= n / sources.length;
+    if (!exact) scale *= n / count;
     for (let i = 0; i < n; i++) bc[i] = (bc[i] as number) * scale;
   }
-  return { values: bc, exact, pivots: exact ? null : sources.length };
+  return { values: bc, exact, pivots: exact ? null : count };
 }

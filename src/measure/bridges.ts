@@ -4,7 +4,7 @@
 // a worker thread beside the other measures (parallel.ts); the rest is assembled here.
 import type { Affiliation } from '../graph/affiliation.js';
 import type { Projection } from '../graph/projection.js';
-import { type BetweennessOptions, betweenness } from './betweenness.js';
+import { type BetweennessOptions, betweenness, type PivotShare } from './betweenness.js';
 import { holesContext, type StructuralHoles, structuralHolesOf } from './structural-holes.js';
 
 export interface Bridge {
@@ -40,8 +40,13 @@ export interface Brokers {
   }[];
 }
 
-export function brokers(projection: Projection, options: Partial<BrokerOptions> = {}): Brokers {
-  const bc = betweenness(projection, options);
+export function brokers(
+  projection: Projection,
+  options: Partial<BrokerOptions> = {},
+  /** Pivots other threads may help search (see PivotShare). */
+  share?: PivotShare,
+): Brokers {
+  const bc = betweenness(projection, options, share);
   const ranked = Array.from(bc.values, (value, p) => [value, p] as const)
     .filter(([value]) => value > 0)
     .sort((a, b) => b[0] - a[0] || a[1] - b[1])

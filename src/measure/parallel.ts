@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { coAttendancePairs, type Memberships, type Projection } from '../graph/projection.js';
-import { betweennessPlan } from './betweenness.js';
+import { betweennessPlan, type PivotShare, pivotShare, searchSharedPivots } from './betweenness.js';
 import { type BrokerOptions, type Brokers, brokers } from './bridges.js';
 import { type CompactLouvain, membershipLouvain } from './louvain-compact.js';
 import { seededRandom } from './rng.js';
@@ -30,6 +30,7 @@ export type GraphTask =
       readonly kind: 'brokers';
       readonly options: Partial<BrokerOptions>;
       readonly projection: Projection;
+      readonly share: PivotShare | undefined;
     }
   | {
       readonly kind: 'louvain';
@@ -112,14 +113,38 @@ function run<T>(task: GraphTask, worth: boolean, inThread: () => T): Promise<Ran
   });
 }
 
-/** Starts finding the brokers; the promise settles once they are found. */
+/** The brokers being found in a worker, and how this thread can help. */
+export interface PendingBrokers {
+  readonly result: Promise<Ran<Brokers>>;
+  /**
+   * Searches betweenness pivots the worker has not taken yet, in this thread, and returns when
+   * none is left (call it once this thread's other work is done; the result stays the same).
+   */
+  help(): void;
+}
+
+/** Starts finding the brokers; `result` settles once they are found. */
 export function brokersInParallel(
   projection: Projection,
   options: Partial<BrokerOptions>,
-): Promise<Ran<Brokers>> {
+): PendingBrokers {
   // The worker reads the ties in shared memory; a projection in plain memory stays here.
   const worth = betweennessPlan(projection, options).work >= WORKER_WORK && shared(projection);
-  return run({ kind: 'brokers', options, projection }, worth, () => brokers(projection, options));
+  const share = worth ? pivotShare(projection, options) : undefined;
+  const result = run({ kind: 'brokers', options, projection, share }, worth, () =>
+    brokers(projection, options),
+  );
+  let helping = true;
+  // A worker that failed leaves the brokers to this thread, which starts afresh without the share.
+  void result.then((ran) => {
+    if (ran.ranIn === 'main') helping = false;
+  });
+  return {
+    result,
+    help: () => {
+      if (share !== undefined && helping) searchSharedPivots(projection, options, share);
+    },
+  };
 }
 
 /**
