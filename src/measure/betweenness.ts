@@ -1,7 +1,7 @@
 // Projection → betweenness centrality: Brandes' algorithm over typed arrays on the unweighted
 // person projection, normalised as networkx's betweenness_centrality(normalized=True) for an
 // undirected graph. Exact up to a size limit; above it, pivots sampled with a seeded rng (scaled
-// by n/k, as networkx does).
+// by n/k, as networkx does), which other threads may help search (PivotShare).
 import type { Projection } from '../graph/projection.js';
 import { seededRandom } from './rng.js';
 

@@ -1,8 +1,9 @@
 // Graph measures beside each other: the brokers (betweenness, the top ones, their structural
 // holes) run in a worker thread on the projection's ties and weights in shared memory, and the
 // compact Louvain in another on the memberships (copied; it starts before the projection is
-// built), while the main thread computes cliques and the rest; the results are the same as
-// in-thread. Small work, or a run where the compiled worker is not at hand (tests run
+// built), while the main thread computes cliques and the rest, and then helps with the
+// betweenness pivots the worker has not taken yet (PendingBrokers.help); the results are the
+// same as in-thread. Small work, or a run where the compiled worker is not at hand (tests run
 // the TypeScript sources), stays in-thread.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
