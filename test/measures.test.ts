@@ -5,11 +5,13 @@ import { analyze, checkProjectionSize, readAndResolve } from '../src/analyze.js'
 import { type Affiliation, buildAffiliation } from '../src/graph/affiliation.js';
 import {
   affiliationMemberships,
+  coAttendancePairs,
   memberships,
   type Projection,
   personProjection,
   projectionAndStrongTies,
   strongTies,
+  tieBound,
 } from '../src/graph/projection.js';
 import { articulationPoints, cutVertices } from '../src/measure/articulation.js';
 import { betweenness } from '../src/measure/betweenness.js';
@@ -117,6 +119,25 @@ describe('person projection', () => {
         expect([...both.strong.weights]).toEqual([...alone.weights]);
       }
     }
+  });
+
+  it('allocates the ties at a bound that stays tight when the same people meet again and again', () => {
+    // Five people at ten events together: 5 · 4 = 20 directed ties. Twice the co-attendance
+    // pairs would be 10 · 2 · C(5,2) = 200; per person, the people met at its events (10 · 4 = 40)
+    // capped at everyone else (4): 5 · 4 = 20.
+    const m = memberships(
+      Array.from({ length: 5 }, () => Array.from({ length: 10 }, (_, e) => e)),
+      10,
+    );
+    expect(coAttendancePairs(m)).toBe(100);
+    expect(tieBound(m)).toBe(20);
+    const p = personProjection(m);
+    expect(p.neighbors.length).toBe(20);
+    expect(p.neighbors.buffer.byteLength).toBe(20 * 4);
+    // People 0–2 at event 0, people 2–3 at event 1: person 2 met 2 + 1 = 3, the others 2, 2, 1.
+    const chain = memberships([[0], [0], [0, 1], [1]], 2);
+    expect(tieBound(chain)).toBe(2 + 2 + 3 + 1);
+    expect(personProjection(chain).neighbors.length).toBe(8);
   });
 
   it('three people at event 0, two of them also at event 1: weights 2 between those two, 1 otherwise', () => {
