@@ -6,11 +6,11 @@ import { InputError, UsageError } from './errors.js';
 import { type Affiliation, buildAffiliation } from './graph/affiliation.js';
 import {
   affiliationMemberships,
-  coAttendancePairs,
   largestEvent,
   MAX_PROJECTION_TIES,
   type Memberships,
   projectionAndStrongTies,
+  tieBound,
 } from './graph/projection.js';
 import { cutVertices } from './measure/articulation.js';
 import { BETWEENNESS_DEFAULTS } from './measure/betweenness.js';
@@ -244,7 +244,8 @@ export async function analyze(
 /**
  * Refuses, with the file and the fix, inputs whose person projection would not fit: an event
  * of ~46,000 people makes more ties than its 32-bit offsets can count (and tens of GB). The
- * bound is Σ over events of their pairs of people, twice (both directions).
+ * bound is tieBound's: per person, the people met at its events, at most everyone else (so the
+ * same people meeting at many events are not refused for ties they do not make).
  */
 export function checkProjectionSize(
   graph: Affiliation,
@@ -252,7 +253,7 @@ export function checkProjectionSize(
   inputs: readonly InputSummary[],
   limit: number = MAX_PROJECTION_TIES,
 ): void {
-  const ties = 2 * coAttendancePairs(membership);
+  const ties = tieBound(membership);
   if (ties <= limit) return;
   const { event, size } = largestEvent(membership);
   const group = graph.groups[graph.eventGroup[event] as number] as string;

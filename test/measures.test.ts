@@ -785,4 +785,21 @@ describe('inputs too large for the person projection', () => {
       'webinar.csv: its event of 2025-02-01 with 5 people makes the person projection too large (up to 20 ties, at most 19); leave this file out or split the event',
     );
   });
+
+  it('are not refused for the same people meeting again and again', async () => {
+    // The same 5 people at 30 events: 30 · 10 = 300 co-attendance pairs (600 directed), but only
+    // 5 · 4 = 20 ties. A limit of 20 lets it pass.
+    const rows = [];
+    for (let day = 1; day <= 30; day++)
+      for (const n of ['A', 'B', 'C', 'D', 'E'])
+        rows.push(`${String(day).padStart(2, '0')}.01.2025;${n}`);
+    const analysis = await readAndResolve([
+      memory('weekly.csv', `Datum;Name\n${rows.join('\n')}\n`),
+    ]);
+    const graph = buildAffiliation(analysis.people, analysis.records);
+    const m = affiliationMemberships(graph);
+    expect(m.events).toBe(30);
+    expect(2 * coAttendancePairs(m)).toBe(600);
+    expect(() => checkProjectionSize(graph, m, analysis.inputs, 20)).not.toThrow();
+  });
 });
