@@ -341,7 +341,7 @@ export async function overlapReport(
     bridges: settings.bridges,
     introducers: settings.introducers,
   };
-  const shares = regularShares(graph, analysis.records, settings.minGroups);
+  const shares = regularShares(graph, settings.minGroups);
   // The graph measures of the main thread, while the brokers and a compact Louvain may still run
   // in worker threads.
   const cliques = measureCliques(

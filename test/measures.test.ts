@@ -656,6 +656,11 @@ describe('the measures on three tiny groups', async () => {
     expect(report.groups.map((g) => g.regularShare)).toEqual([0, 0, 0]);
   });
 
+  it('regular share with minGroups 2: p2, p3 (A, B) and p5 (B, C) hold 2/3 of A, 3/4 of B, all of C', async () => {
+    const two = await analyze(abc, { minGroups: 2 });
+    expect(two.groups.map((g) => g.regularShare)).toEqual([2 / 3, 3 / 4, 1]);
+  });
+
   it('pond: f1 = 2 (p1, p4), f2 = 3 → Chao1 = 5 + 4/6', () => {
     expect(report.population.f1).toBe(2);
     expect(report.population.f2).toBe(3);

@@ -88,18 +88,17 @@ export function measureFish(graph: Affiliation, options: Partial<FishOptions> = 
   };
 }
 
-/** Per group, the share of its counting records held by regulars (null for a group without records). */
-export function regularShares(
-  graph: Affiliation,
-  records: readonly { group: string }[],
-  minGroups: number,
-): (number | null)[] {
-  const index = new Map(graph.groups.map((g, i) => [g, i]));
+/**
+ * Per group, the share of its counting records held by regulars (null for a group without
+ * records). A person keeps one record per event, so a regular's records in a group are its
+ * events there: counted from the affiliation's event lists, without reading the records.
+ */
+export function regularShares(graph: Affiliation, minGroups: number): (number | null)[] {
   const held = new Array<number>(graph.groups.length).fill(0);
-  graph.people.forEach((person, p) => {
+  graph.personEvents.forEach((events, p) => {
     if ((graph.personGroups[p]?.length ?? 0) < minGroups) return;
-    for (const r of person.records) {
-      const g = index.get((records[r] as { group: string }).group) as number;
+    for (const e of events) {
+      const g = graph.eventGroup[e] as number;
       held[g] = (held[g] as number) + 1;
     }
   });
