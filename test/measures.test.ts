@@ -16,6 +16,7 @@ import {
 import { articulationPoints, cutVertices } from '../src/measure/articulation.js';
 import { betweenness } from '../src/measure/betweenness.js';
 import { coreNumbers, measureCliques } from '../src/measure/cliques.js';
+import { insideWeights } from '../src/measure/communities.js';
 import { gini, topShare } from '../src/measure/fish.js';
 import {
   compactLouvain,
@@ -376,6 +377,35 @@ describe('compact Louvain on the memberships (first level from per-event tallies
       const byTies = compactLouvain(personProjection(m), 1, seededRandom(round));
       expect(Math.abs(byEvents.modularity - byTies.modularity)).toBeLessThan(0.02);
       expect(byEvents.modularity).toBeGreaterThan(0.25);
+    }
+  });
+});
+
+describe("a community's members ordered by their ties inside it", () => {
+  it('sums the ties inside from the events: by hand, and as the projection gives them', () => {
+    // Events e0 = {0, 1, 2}, e1 = {0, 1}, e2 = {2, 3}; communities {0, 1} and {2, 3}.
+    // Weights: 0–1 share e0 and e1 (2), 0–2 and 1–2 e0 (1), 2–3 e2 (1). Inside: 0 and 1 have
+    // 2 (each other), 2 and 3 have 1 (each other; 2's ties to 0 and 1 lead outside).
+    const m = memberships([[0, 1], [0, 1], [0, 2], [2]], 3);
+    expect([...insideWeights(m, Int32Array.from([0, 0, 1, 1]))]).toEqual([2, 2, 1, 1]);
+    // Random lists and communities: the same as summing the projection's ties.
+    const rng = seededRandom(11);
+    for (let round = 0; round < 50; round++) {
+      const people = 1 + Math.floor(rng() * 20);
+      const events = 1 + Math.floor(rng() * 8);
+      const lists = Array.from({ length: people }, () =>
+        Array.from({ length: events }, (_, e) => e).filter(() => rng() < 0.35),
+      );
+      const community = Int32Array.from({ length: people }, () => Math.floor(rng() * 4));
+      const lm = memberships(lists, events);
+      const p = personProjection(lm);
+      const expected = Array.from({ length: people }, (_, u) => {
+        let sum = 0;
+        for (let i = p.offsets[u] as number; i < (p.offsets[u + 1] as number); i++)
+          if (community[p.neighbors[i] as number] === community[u]) sum += p.weights[i] as number;
+        return sum;
+      });
+      expect([...insideWeights(lm, community)]).toEqual(expected);
     }
   });
 });
