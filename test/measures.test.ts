@@ -75,16 +75,22 @@ const twoTriangles = graphOf(6, [
   [2, 3],
 ]);
 
+/** Random event lists: up to maxPeople people and maxEvents events, each attended with chance p. */
+function randomLists(rng: () => number, maxPeople: number, maxEvents: number, p: number) {
+  const people = 1 + Math.floor(rng() * maxPeople);
+  const events = 1 + Math.floor(rng() * maxEvents);
+  const lists = Array.from({ length: people }, () =>
+    Array.from({ length: events }, (_, e) => e).filter(() => rng() < p),
+  );
+  return { people, events, lists };
+}
+
 describe('person projection', () => {
   it('links people sharing events, weight = events shared; strong ties ascending (random lists)', () => {
     // The reference counts every pair of people at every event, straight from the lists.
     const rng = seededRandom(5);
     for (let round = 0; round < 100; round++) {
-      const people = 1 + Math.floor(rng() * 15);
-      const events = 1 + Math.floor(rng() * 8);
-      const lists = Array.from({ length: people }, () =>
-        Array.from({ length: events }, (_, e) => e).filter(() => rng() < 0.3),
-      );
+      const { people, events, lists } = randomLists(rng, 15, 8, 0.3);
       const shared = new Map<string, number>();
       for (let u = 0; u < people; u++)
         for (let v = 0; v < people; v++) {
@@ -391,11 +397,7 @@ describe("a community's members ordered by their ties inside it", () => {
     // Random lists and communities: the same as summing the projection's ties.
     const rng = seededRandom(11);
     for (let round = 0; round < 50; round++) {
-      const people = 1 + Math.floor(rng() * 20);
-      const events = 1 + Math.floor(rng() * 8);
-      const lists = Array.from({ length: people }, () =>
-        Array.from({ length: events }, (_, e) => e).filter(() => rng() < 0.35),
-      );
+      const { people, events, lists } = randomLists(rng, 20, 8, 0.35);
       const community = Int32Array.from({ length: people }, () => Math.floor(rng() * 4));
       const lm = memberships(lists, events);
       const p = personProjection(lm);
