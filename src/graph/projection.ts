@@ -116,10 +116,10 @@ export function affiliationMemberships(graph: Affiliation): Memberships {
  * Builds the person projection in one sweep: each person's distinct neighbours are collected
  * and written straight after the previous person's, in the order they are met (the person's
  * events in order, their people ascending). Work is Σ (event size)², with sequential writes and
- * no allocation per person. The tie arrays are allocated at an upper bound (tieBound), and
- * only the ties found are used: the operating system gives the rest no memory until it is written, and a
- * first sweep to count them took ~40 % of the time. Sorting every slice, or writing each tie
- * into its neighbour's slice to keep them ascending, took 4–7 s at 1M rows.
+ * no allocation per person. The tie arrays are allocated at an upper bound (tieBound) and only
+ * the ties found are used: the operating system gives the rest no memory until it is written,
+ * and a first sweep to count them took ~40 % of the time. Sorting every slice, or writing each
+ * tie into its neighbour's slice to keep them ascending, took 4–7 s at 1M rows.
  */
 export function personProjection(m: Memberships): Projection {
   return projectionAndStrongTies(m).projection;
@@ -159,7 +159,7 @@ export function projectionAndStrongTies(
     return size;
   };
   // Ties and weights in shared memory, so that worker threads can read them without a copy.
-  // Never a silent wrap-around of the 32-bit offsets (callers check coAttendancePairs first).
+  // Never a silent wrap-around of the 32-bit offsets (overlapReport checks tieBound first).
   const capacity = Math.min(tieBound(m), MAX_PROJECTION_TIES);
   const tieBuffer = new SharedArrayBuffer(capacity * 4);
   const weightBuffer = new SharedArrayBuffer(capacity * 4);
