@@ -55,10 +55,6 @@ export function usesCompactLouvain(m: Memberships, graphologyLimit: number): boo
 }
 
 /**
- * Communities of the projection. The compact Louvain's result may come in computed (it may run in
- * a worker thread, beside the other measures); it must be the one for these options.
- */
-/**
  * Each person's ties inside its community, weighted by shared events, summed from the events
  * rather than the ties (a million memberships instead of 40 million ties at 1M rows): a tie's
  * weight is the number of events the two share, so the sum is, over the person's events, the
@@ -71,8 +67,10 @@ export function insideWeights(m: Memberships, community: Int32Array): Float64Arr
   const count = new Int32Array(most + 1);
   for (let e = 0; e < m.events; e++) {
     const members = m.eventPeople.subarray(m.eventOffsets[e], m.eventOffsets[e + 1]);
-    for (const v of members)
-      count[community[v] as number] = (count[community[v] as number] as number) + 1;
+    for (const v of members) {
+      const c = community[v] as number;
+      count[c] = (count[c] as number) + 1;
+    }
     for (const v of members)
       inside[v] = (inside[v] as number) + (count[community[v] as number] as number) - 1;
     for (const v of members) count[community[v] as number] = 0;
@@ -80,6 +78,10 @@ export function insideWeights(m: Memberships, community: Int32Array): Float64Arr
   return inside;
 }
 
+/**
+ * Communities of the projection. The compact Louvain's result may come in computed (it may run in
+ * a worker thread, beside the other measures); it must be the one for these options.
+ */
 export function measureCommunities(
   graph: Affiliation,
   projection: Projection,
