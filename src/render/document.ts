@@ -85,7 +85,6 @@ const GRAPH_EDGES = 40;
 const bad = (text: string): Cell => ({ text, tone: 'bad' });
 const dim = (text: string): Cell => ({ text, tone: 'dim' });
 
-/** "… and 12 more (all in -f json)" when a list was cut. */
 /**
  * Up to `limit` cliques of the list (largest first), skipping any that shares more than half its
  * members with one already taken: large cliques overlap heavily (the 100k bench's 1,000 largest
@@ -108,6 +107,7 @@ export function distinctCliques<T extends { readonly members: readonly string[] 
   return taken.map((t) => t.clique);
 }
 
+/** "… and 12 more (all in -f json)" when a list was cut. */
 function more(lang: Lang, total: number, shown: number): Block[] {
   return total > shown
     ? [{ kind: 'paragraph', text: WORDS[lang].more(total - shown), tone: 'dim' }]
