@@ -254,13 +254,25 @@ export function measureCliques(
     const words = (d + 31) >>> 5;
     const adj = new Int32Array(d * words);
     for (let k = 0; k < d; k++) local[around[k] as number] = k;
+    // Rows of P's nodes in full; rows of X's nodes only their ties into P (set from P's side),
+    // all the search reads of them: it branches only on P, and asks of an X node only whether it
+    // is tied to all of P and how many of P it is tied to. Work counts every candidate's ties.
+    const { offsets, neighbors } = strong;
     for (let k = 0; k < d; k++) {
+      const u = around[k] as number;
+      const from = offsets[u] as number;
+      const to = offsets[u + 1] as number;
+      work += to - from;
+      if ((rank[u] as number) < (rank[v] as number)) continue;
       const row = k * words;
-      const ties = neighborsOf(around[k] as number);
-      work += ties.length;
-      for (const w of ties) {
-        const j = local[w] as number;
-        if (j >= 0) adj[row + (j >>> 5)] = (adj[row + (j >>> 5)] as number) | (1 << (j & 31));
+      for (let e = from; e < to; e++) {
+        const j = local[neighbors[e] as number] as number;
+        if (j < 0) continue;
+        adj[row + (j >>> 5)] = (adj[row + (j >>> 5)] as number) | (1 << (j & 31));
+        if ((rank[around[j] as number] as number) < (rank[v] as number)) {
+          const at = j * words + (k >>> 5);
+          adj[at] = (adj[at] as number) | (1 << (k & 31));
+        }
       }
     }
     for (let k = 0; k < d; k++) local[around[k] as number] = -1;
