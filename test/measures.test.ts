@@ -28,8 +28,15 @@ import { chao1, chapman } from '../src/measure/population.js';
 import { seededRandom } from '../src/measure/rng.js';
 import { benjaminiHochberg, hypergeometricUpperTail, logChoose } from '../src/measure/stats.js';
 import {
+  abandonHoles,
+  HOLES_PARTS,
+  HolesTasks,
+  helpWithHoles,
   holesContext,
+  holesShare,
   type StructuralHoles,
+  sharedStructuralHoles,
+  startHoles,
   structuralHolesOf,
 } from '../src/measure/structural-holes.js';
 
@@ -482,6 +489,71 @@ describe('cut vertices and structural holes', () => {
     const h = structuralHoles(holesContext(path), 1);
     expect(h.constraint).toBeCloseTo(1 / 2, 14);
     expect(h.effectiveSize).toBe(2);
+  });
+
+  it('shared holes: tasks a helper computed, or left half-written when it failed, give the same values to the bit', () => {
+    // 60 people at 30 events of 2–9 (seeded); the holes of 40 nodes are two batches × 16 parts.
+    const rng = seededRandom(8);
+    const lists: number[][] = Array.from({ length: 60 }, () => []);
+    for (let e = 0; e < 30; e++) {
+      const at = new Set<number>();
+      const size = 2 + Math.floor(rng() * 8);
+      while (at.size < size) at.add(Math.floor(rng() * 60));
+      for (const u of [...at].sort((a, b) => a - b)) lists[u]?.push(e);
+    }
+    const p = personProjection(memberships(lists, 30));
+    const nodes = Array.from({ length: 40 }, (_, i) => 59 - i);
+    const alone = structuralHolesOf(holesContext(p), nodes);
+    const tasks = new HolesTasks(holesContext(p), nodes);
+    expect(tasks.count).toBe(2 * HOLES_PARTS);
+    // A helper computed tasks 0–9 before the owner claimed any: the owner adds them in.
+    const helped = holesShare(40);
+    startHoles(helped);
+    for (let t = 0; t < 10; t++) {
+      tasks.compute(t, helped.sums.subarray(t * 64, (t + 1) * 64));
+      helped.done[t] = 1;
+    }
+    helped.state[1] = 10;
+    expect(sharedStructuralHoles(p, nodes, helped)).toEqual(alone);
+    expect([...helped.done]).toEqual(Array(2 * HOLES_PARTS).fill(1));
+    // A helper claimed tasks 0–9, wrote garbage and failed: the owner computes them again.
+    const failed = holesShare(40);
+    failed.state[1] = 10;
+    failed.state[2] = 1;
+    failed.sums.fill(123, 0, 10 * 64);
+    expect(sharedStructuralHoles(p, nodes, failed)).toEqual(alone);
+    // A helper that comes once the nodes are published computes every task left; the owner
+    // then only adds.
+    const late = holesShare(40);
+    startHoles(late);
+    late.nodes.set(nodes);
+    late.state[0] = nodes.length + 2;
+    helpWithHoles(p, late);
+    expect([...late.done]).toEqual(Array(2 * HOLES_PARTS).fill(1));
+    expect(tasks.holes(late.sums)).toEqual(alone);
+  });
+
+  it('a holes helper does not wait for an owner that has not started or failed, nor past its patience', () => {
+    const p = graphOf(4, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    const idle = holesShare(4);
+    helpWithHoles(p, idle, 60_000);
+    expect(idle.state[1]).toBe(0);
+    const abandoned = holesShare(4);
+    startHoles(abandoned);
+    abandonHoles(abandoned);
+    helpWithHoles(p, abandoned, 60_000);
+    expect(abandoned.state[1]).toBe(0);
+    // Started but never publishing: the helper gives up after its patience (50 ms here).
+    const slow = holesShare(4);
+    startHoles(slow);
+    const t0 = performance.now();
+    helpWithHoles(p, slow, 50);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(45);
+    expect(slow.state[1]).toBe(0);
   });
 
   it('both ways of summing, one node or many at once (batches of 32), give the definition on random graphs', () => {

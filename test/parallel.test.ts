@@ -62,6 +62,22 @@ describe('graph measures beside the other measures', () => {
     expect(together).toEqual(inThread);
   });
 
+  it('pivots and structural holes shared once the worker runs: the same values to the bit', async () => {
+    // As above, but this thread helps only once the worker has had time to start (0.2 s): it
+    // searches the pivots left, then waits for the top brokers and takes some of their holes'
+    // 16 parts. The sums are added in pivot and part order whoever computed them.
+    const projection = personProjection(memberships(people(), 600));
+    const options = { exactLimit: 0, pivots: 600, budget: 1e9, top: 40 };
+    const inThread = brokers(projection, options);
+    expect(inThread.list).toHaveLength(40);
+    const pending = brokersInParallel(projection, options);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    pending.help();
+    const { ranIn, ...together } = await pending.result;
+    expect(ranIn).toBe('worker');
+    expect(together).toEqual(inThread);
+  });
+
   it("a share's pivots: summed in pivot order, and those a failed helper left computed", () => {
     const projection = personProjection(memberships(people(), 600));
     const options = { exactLimit: 0, pivots: 40, seed: 5 };

@@ -4,8 +4,21 @@
 // a worker thread beside the other measures (parallel.ts); the rest is assembled here.
 import type { Affiliation } from '../graph/affiliation.js';
 import type { Projection } from '../graph/projection.js';
-import { type BetweennessOptions, betweenness, type PivotShare } from './betweenness.js';
-import { holesContext, type StructuralHoles, structuralHolesOf } from './structural-holes.js';
+import {
+  type Betweenness,
+  type BetweennessOptions,
+  betweenness,
+  type PivotShare,
+} from './betweenness.js';
+import {
+  abandonHoles,
+  type HolesShare,
+  holesContext,
+  type StructuralHoles,
+  sharedStructuralHoles,
+  startHoles,
+  structuralHolesOf,
+} from './structural-holes.js';
 
 export interface Bridge {
   id: string;
@@ -45,23 +58,34 @@ export function brokers(
   options: Partial<BrokerOptions> = {},
   /** Pivots other threads may help search (see PivotShare). */
   share?: PivotShare,
+  /** The top brokers' structural holes, which other threads may help compute (HolesShare). */
+  holes?: HolesShare,
 ): Brokers {
-  const bc = betweenness(projection, options, share);
-  const ranked = Array.from(bc.values, (value, p) => [value, p] as const)
-    .filter(([value]) => value > 0)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
-    .slice(0, options.top ?? 25);
-  const holes = structuralHolesOf(
-    holesContext(projection),
-    ranked.map(([, node]) => node),
-  );
+  let bc: Betweenness;
+  let ranked: (readonly [number, number])[];
+  if (holes !== undefined) startHoles(holes);
+  try {
+    bc = betweenness(projection, options, share);
+    ranked = Array.from(bc.values, (value, p) => [value, p] as const)
+      .filter(([value]) => value > 0)
+      .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+      .slice(0, options.top ?? 25);
+  } catch (error) {
+    if (holes !== undefined) abandonHoles(holes);
+    throw error;
+  }
+  const nodes = ranked.map(([, node]) => node);
+  const found =
+    holes === undefined
+      ? structuralHolesOf(holesContext(projection), nodes)
+      : sharedStructuralHoles(projection, nodes, holes);
   return {
     exact: bc.exact,
     pivots: bc.pivots,
     list: ranked.map(([value, node], k) => ({
       node,
       betweenness: value,
-      ...(holes[k] as StructuralHoles),
+      ...(found[k] as StructuralHoles),
     })),
   };
 }

@@ -9,7 +9,7 @@ import { seededRandom } from './rng.js';
 
 parentPort?.once('message', (task: GraphTask) => {
   if (task.kind === 'brokers') {
-    parentPort?.postMessage(brokers(task.projection, task.options, task.share));
+    parentPort?.postMessage(brokers(task.projection, task.options, task.share, task.holes));
   } else {
     const result = membershipLouvain(task.memberships, task.resolution, seededRandom(task.seed));
     parentPort?.postMessage(result, [result.communities.buffer as ArrayBuffer]);

@@ -2,8 +2,8 @@
 // holes) run in a worker thread on the projection's ties and weights in shared memory, and the
 // compact Louvain in another on the memberships (copied; it starts before the projection is
 // built), while the main thread computes cliques and the rest, and then helps with the
-// betweenness pivots the worker has not taken yet (PendingBrokers.help); the results are the
-// same as in-thread. Small work, or a run where the compiled worker is not at hand (tests run
+// betweenness pivots the worker has not taken yet and with the top brokers' structural holes
+// (PendingBrokers.help); the results are the same as in-thread. Small work, or a run where the compiled worker is not at hand (tests run
 // the TypeScript sources), stays in-thread.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { betweennessPlan, type PivotShare, pivotShare, searchSharedPivots } from
 import { type BrokerOptions, type Brokers, brokers } from './bridges.js';
 import { type CompactLouvain, membershipLouvain } from './louvain-compact.js';
 import { seededRandom } from './rng.js';
+import { type HolesShare, helpWithHoles, holesShare } from './structural-holes.js';
 
 /** Betweenness steps (sources × ties) from which a worker pays for its start (~40 ms). */
 export const WORKER_WORK = 2e7;
@@ -32,6 +33,7 @@ export type GraphTask =
       readonly options: Partial<BrokerOptions>;
       readonly projection: Projection;
       readonly share: PivotShare | undefined;
+      readonly holes: HolesShare | undefined;
     }
   | {
       readonly kind: 'louvain';
@@ -118,8 +120,9 @@ function run<T>(task: GraphTask, worth: boolean, inThread: () => T): Promise<Ran
 export interface PendingBrokers {
   readonly result: Promise<Ran<Brokers>>;
   /**
-   * Searches betweenness pivots the worker has not taken yet, in this thread, and returns when
-   * none is left (call it once this thread's other work is done; the result stays the same).
+   * Searches betweenness pivots the worker has not taken yet, in this thread, then waits for the
+   * top brokers and computes parts of their structural holes the worker has not taken; returns
+   * when none is left (call it once this thread's other work is done; the result stays the same).
    */
   help(): void;
 }
@@ -132,7 +135,9 @@ export function brokersInParallel(
   // The worker reads the ties in shared memory; a projection in plain memory stays here.
   const worth = betweennessPlan(projection, options).work >= WORKER_WORK && shared(projection);
   const share = worth ? pivotShare(projection, options) : undefined;
-  const result = run({ kind: 'brokers', options, projection, share }, worth, () =>
+  // The top brokers' structural holes are shared where the pivots are: there this thread helps.
+  const holes = share === undefined ? undefined : holesShare(options.top ?? 25);
+  const result = run({ kind: 'brokers', options, projection, share, holes }, worth, () =>
     brokers(projection, options),
   );
   let helping = true;
@@ -143,7 +148,9 @@ export function brokersInParallel(
   return {
     result,
     help: () => {
-      if (share !== undefined && helping) searchSharedPivots(projection, options, share);
+      if (share === undefined || !helping) return;
+      searchSharedPivots(projection, options, share);
+      if (holes !== undefined) helpWithHoles(projection, holes);
     },
   };
 }

@@ -43,6 +43,13 @@ export function holesContext(p: Projection): HolesContext {
 const BATCH = 32;
 
 /**
+ * Parts the pass over the ties is cut into (ranges of nodes with about equal ties), so that two
+ * threads can share it; each part's sums are added in part order, whoever computed them, so the
+ * values do not depend on how the parts were shared.
+ */
+export const HOLES_PARTS = 16;
+
+/**
  * Constraint and effective size of each of `nodes` (null for an isolated node), from one pass
  * over the ties per 32 nodes: each node's neighbours v are visited once, and each tie (v, c)
  * adds to the sums of the nodes that bit masks say it concerns — inside the node's neighbourhood
@@ -50,17 +57,98 @@ const BATCH = 32;
  * ties for that node. One pass per node took 5 s for the top 25 brokers at 1M rows.
  */
 export function structuralHolesOf(ctx: HolesContext, nodes: readonly number[]): StructuralHoles[] {
-  const out: StructuralHoles[] = [];
-  for (let start = 0; start < nodes.length; start += BATCH)
-    for (const holes of holesBatch(ctx, nodes.slice(start, start + BATCH))) out.push(holes);
-  return out;
+  const tasks = new HolesTasks(ctx, nodes);
+  const sums = new Float64Array(tasks.count * SUMS);
+  for (let t = 0; t < tasks.count; t++) tasks.compute(t, sums.subarray(t * SUMS, (t + 1) * SUMS));
+  return tasks.holes(sums);
 }
 
-function holesBatch(ctx: HolesContext, batch: readonly number[]): StructuralHoles[] {
-  const { projection: p, inverseDegree, reach } = ctx;
+/** Per task: BATCH partial constraints, then BATCH partial counts of ties among neighbours. */
+const SUMS = 2 * BATCH;
+
+/** One batch's nodes marked on the projection's nodes, and their degrees. */
+interface BatchMarks {
+  /** Bit b of adjacentTo[x]: x is a neighbour of batch[b]; of self[x]: x is batch[b] itself. */
+  readonly adjacentTo: Int32Array;
+  readonly self: Int32Array;
+  readonly d: Float64Array;
+  readonly inverse: Float64Array;
+  readonly ownInverse: Float64Array;
+  /** Bit b: batch[b] sums inside its neighbourhood (else outside it). */
+  readonly insideMode: number;
+}
+
+/**
+ * The pass for some nodes as tasks — batch × part of the ties — whose partial sums any thread
+ * may compute (`compute`) and which add up to the nodes' holes (`holes`).
+ */
+export class HolesTasks {
+  readonly count: number;
+  /** First node of each part (HOLES_PARTS + 1 bounds). */
+  private readonly bounds: Int32Array;
+  private readonly marks = new Map<number, BatchMarks>();
+
+  constructor(
+    private readonly ctx: HolesContext,
+    private readonly nodes: readonly number[],
+  ) {
+    const { offsets, nodes: n } = ctx.projection;
+    this.count = Math.ceil(nodes.length / BATCH) * HOLES_PARTS;
+    // Part k starts at the first node whose ties begin at or after k/HOLES_PARTS of all ties.
+    const ties = offsets[n] as number;
+    this.bounds = new Int32Array(HOLES_PARTS + 1);
+    let v = 0;
+    for (let k = 1; k < HOLES_PARTS; k++) {
+      const from = Math.ceil((k * ties) / HOLES_PARTS);
+      while (v < n && (offsets[v] as number) < from) v++;
+      this.bounds[k] = v;
+    }
+    this.bounds[HOLES_PARTS] = n;
+  }
+
+  /** Writes task t's partial sums (SUMS values) to `out`. */
+  compute(t: number, out: Float64Array): void {
+    const batch = Math.floor(t / HOLES_PARTS);
+    const part = t % HOLES_PARTS;
+    let marks = this.marks.get(batch);
+    if (marks === undefined) {
+      marks = markBatch(this.ctx, this.nodes.slice(batch * BATCH, (batch + 1) * BATCH));
+      this.marks.set(batch, marks);
+    }
+    out.fill(0);
+    partialHoles(
+      this.ctx,
+      marks,
+      this.bounds[part] as number,
+      this.bounds[part + 1] as number,
+      out,
+    );
+  }
+
+  /** The nodes' holes from all tasks' partial sums (task t at t·SUMS), added in part order. */
+  holes(sums: Float64Array): StructuralHoles[] {
+    const p = this.ctx.projection;
+    return this.nodes.map((u, k) => {
+      const du = degree(p, u);
+      if (du === 0) return { constraint: null, effectiveSize: null };
+      const batch = Math.floor(k / BATCH);
+      const b = k % BATCH;
+      let constraint = 0;
+      let ties2 = 0;
+      for (let part = 0; part < HOLES_PARTS; part++) {
+        const at = (batch * HOLES_PARTS + part) * SUMS;
+        constraint += sums[at + b] as number;
+        ties2 += sums[at + BATCH + b] as number;
+      }
+      return { constraint, effectiveSize: du - ties2 / du };
+    });
+  }
+}
+
+function markBatch(ctx: HolesContext, batch: readonly number[]): BatchMarks {
+  const { projection: p, inverseDegree } = ctx;
   const { offsets, neighbors } = p;
   const m = batch.length;
-  // Bit b of adjacentTo[x]: x is a neighbour of batch[b]; of self[x]: x is batch[b] itself.
   const adjacentTo = new Int32Array(p.nodes);
   const self = new Int32Array(p.nodes);
   const d = new Float64Array(m);
@@ -82,14 +170,29 @@ function holesBatch(ctx: HolesContext, batch: readonly number[]): StructuralHole
     }
     if (inside <= neighbors.length - inside - degreeU) insideMode |= bit;
   });
+  return { adjacentTo, self, d, inverse, ownInverse, insideMode };
+}
+
+/** Adds the batch's constraint and tie counts over the neighbours v in [from, to) to `out`. */
+function partialHoles(
+  ctx: HolesContext,
+  marks: BatchMarks,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
+  const { projection: p, inverseDegree, reach } = ctx;
+  const { offsets, neighbors } = p;
+  const { adjacentTo, self, d, inverse, ownInverse, insideMode } = marks;
+  const m = d.length;
   const outsideMode = ~insideMode;
-  const constraint = new Float64Array(m);
-  const ties2 = new Float64Array(m);
+  const constraint = out.subarray(0, BATCH);
+  const ties2 = out.subarray(BATCH, SUMS);
   // Per v: inside, Σ (1/d)·(1/deg c) and the count over common neighbours c; outside, Σ 1/deg c
   // and the count over v's neighbours c outside u's closed neighbourhood.
   const sum = new Float64Array(m);
   const count = new Int32Array(m);
-  for (let v = 0; v < p.nodes; v++) {
+  for (let v = from; v < to; v++) {
     const here = adjacentTo[v] as number;
     if (here === 0) continue;
     const inHere = here & insideMode;
@@ -131,9 +234,110 @@ function holesBatch(ctx: HolesContext, batch: readonly number[]): StructuralHole
       count[b] = 0;
     }
   }
-  return batch.map((_, b) => {
-    const du = d[b] as number;
-    if (du === 0) return { constraint: null, effectiveSize: null };
-    return { constraint: constraint[b] as number, effectiveSize: du - (ties2[b] as number) / du };
-  });
+}
+
+/**
+ * The holes tasks of the top brokers, shared between the thread that found the brokers (the
+ * owner) and a helper, in shared memory. The owner publishes the nodes; both claim tasks; the
+ * owner adds the sums, in part order, as one thread does (the same values to the bit).
+ */
+export interface HolesShare {
+  /**
+   * [the owner's progress: 0 not started, 1 finding the brokers, the nodes' count + 2 once they
+   * are published, −1 failed before; the next task to claim; 1 once a helper failed]
+   */
+  readonly state: Int32Array;
+  readonly nodes: Int32Array;
+  /** Per task: 1 once its sums are written. */
+  readonly done: Int32Array;
+  /** Per task: its SUMS partial sums. */
+  readonly sums: Float64Array;
+}
+
+/** A share for the holes of at most `maxNodes` nodes. */
+export function holesShare(maxNodes: number): HolesShare {
+  const tasks = Math.max(1, Math.ceil(maxNodes / BATCH) * HOLES_PARTS);
+  return {
+    state: new Int32Array(new SharedArrayBuffer(3 * 4)),
+    nodes: new Int32Array(new SharedArrayBuffer(Math.max(1, maxNodes) * 4)),
+    done: new Int32Array(new SharedArrayBuffer(tasks * 4)),
+    sums: new Float64Array(new SharedArrayBuffer(tasks * SUMS * 8)),
+  };
+}
+
+/** How long a helper waits for the owner to publish the nodes before leaving the work to it. */
+export const HOLES_PATIENCE_MS = 5000;
+
+/**
+ * The owner's side: publishes the nodes, computes the tasks it claims, and waits for those a
+ * helper claimed (should the helper fail, it computes them here: it never waits forever).
+ */
+export function sharedStructuralHoles(
+  p: Projection,
+  nodes: readonly number[],
+  share: HolesShare,
+): StructuralHoles[] {
+  share.nodes.set(nodes);
+  Atomics.store(share.state, 0, nodes.length + 2);
+  Atomics.notify(share.state, 0);
+  const tasks = new HolesTasks(holesContext(p), nodes);
+  claimHolesTasks(tasks, share);
+  for (let t = 0; t < tasks.count; t++) {
+    while (Atomics.load(share.done, t) === 0) {
+      if (Atomics.load(share.state, 2) === 1 && Atomics.load(share.done, t) === 0) {
+        tasks.compute(t, share.sums.subarray(t * SUMS, (t + 1) * SUMS));
+        Atomics.store(share.done, t, 1);
+      } else Atomics.wait(share.done, t, 0, 100);
+    }
+  }
+  return tasks.holes(share.sums);
+}
+
+/** The owner's side as it starts finding the brokers: from now on helpers wait for the nodes. */
+export function startHoles(share: HolesShare): void {
+  Atomics.compareExchange(share.state, 0, 0, 1);
+}
+
+/** The owner's side when it fails before publishing: helpers stop waiting. */
+export function abandonHoles(share: HolesShare): void {
+  Atomics.store(share.state, 0, -1);
+  Atomics.notify(share.state, 0);
+}
+
+/**
+ * A helper's side, once an owner has started: prepares what every node's holes share, waits for
+ * the owner to publish the nodes (at most `patience` ms; an owner that has not started or has
+ * failed is not waited for), and computes the tasks nobody has claimed; returns when none is left.
+ */
+export function helpWithHoles(
+  p: Projection,
+  share: HolesShare,
+  patience: number = HOLES_PATIENCE_MS,
+): void {
+  if (Atomics.load(share.state, 0) === 0) return;
+  const ctx = holesContext(p);
+  const deadline = performance.now() + patience;
+  while (Atomics.load(share.state, 0) === 1) {
+    const left = deadline - performance.now();
+    if (left <= 0) return;
+    Atomics.wait(share.state, 0, 1, Math.min(left, 100));
+  }
+  const published = Atomics.load(share.state, 0);
+  if (published < 2) return;
+  claimHolesTasks(new HolesTasks(ctx, Array.from(share.nodes.subarray(0, published - 2))), share);
+}
+
+function claimHolesTasks(tasks: HolesTasks, share: HolesShare): void {
+  let t = Atomics.add(share.state, 1, 1);
+  try {
+    for (; t < tasks.count; t = Atomics.add(share.state, 1, 1)) {
+      tasks.compute(t, share.sums.subarray(t * SUMS, (t + 1) * SUMS));
+      Atomics.store(share.done, t, 1);
+      Atomics.notify(share.done, t);
+    }
+  } catch (error) {
+    Atomics.store(share.state, 2, 1);
+    Atomics.notify(share.done, t);
+    throw error;
+  }
 }
