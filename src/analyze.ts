@@ -29,7 +29,6 @@ import { measureReach } from './measure/reach.js';
 import { checkPseudonymousInputs } from './privacy/pseudonyms.js';
 import { redactReport } from './privacy/redact.js';
 import { type ReadOptions, type ReadResult, readSource } from './read/source.js';
-import { StringPool } from './read/string-pool.js';
 import type { Lang } from './render/i18n.js';
 import type { OverlapOptions, OverlapReport } from './report/schema.js';
 import type { ScoredPair } from './resolve/fuzzy.js';
@@ -156,7 +155,6 @@ export async function readSources(
   const settings = withDefaults(options);
   const ordered = [...sources].sort((a, b) => compare(a.name, b.name));
   const results: ReadResult[] = [];
-  const strings = new StringPool();
   // The next source's bytes are fetched while this one is parsed (parsing does not wait for I/O).
   // An open() that throws at once becomes a rejection, reported in its source's turn.
   const fetch = (source: Source | undefined) =>
@@ -173,7 +171,6 @@ export async function readSources(
         { name: source.name, bytes, group: source.group, dir: source.dir },
         index,
         sourceSettings(settings, source.settings),
-        strings,
       ),
     );
   }

@@ -22,7 +22,6 @@ import { decodeBytes } from './decode.js';
 import { type Section, splitSections } from './sections.js';
 import { detectContainer, readXlsxRows } from './spreadsheet.js';
 import { lumaStatus, meetupStatus, statusFromValue } from './status.js';
-import { StringPool } from './string-pool.js';
 import { parseTable, type TableRow } from './table.js';
 
 /** How one source is read; every field may come from the CLI or the config file. */
@@ -186,8 +185,6 @@ export async function readSource(
   input: SourceInput,
   sourceIndex: number,
   options: ReadOptions = {},
-  /** Names and e-mails are interned here: one pool for all sources of a run. */
-  strings: StringPool = new StringPool(),
 ): Promise<ReadResult> {
   const path = input.name;
   if (input.bytes.byteLength === 0) {
@@ -274,7 +271,7 @@ export async function readSource(
         findings.push({ code: 'duplicate-header', path, line: section.header.line });
       seen.add(key);
     }
-    const reader = new RowReader(keys, columns, profile, strings, {
+    const reader = new RowReader(keys, columns, profile, {
       host: section.title !== undefined && HOST_TITLE.test(section.title),
       fileGroup,
       groupForced: input.group !== undefined,
@@ -446,7 +443,6 @@ class RowReader {
     keys: readonly string[],
     columns: ColumnMap,
     private readonly profile: Profile,
-    private readonly strings: StringPool,
     private readonly context: RowContext,
   ) {
     this.byKey = new Map();
@@ -518,12 +514,11 @@ class RowReader {
       firstName !== undefined && lastName !== undefined
         ? `${firstName} ${lastName}`
         : (firstName ?? lastName);
-    const pool = this.strings;
-    const name = pool.intern(this.first(cells, this.at.name) ?? joined);
+    const name = this.first(cells, this.at.name) ?? joined;
     const emails: string[] = [];
     for (const i of this.at.email) {
       const v = tidy(cells[i], this.context.spaces);
-      if (v?.includes('@') && !emails.includes(v)) emails.push(pool.intern(v));
+      if (v?.includes('@') && !emails.includes(v)) emails.push(v);
     }
     if (name === undefined && emails.length === 0)
       return { kind: 'skip', code: 'missing-identity' };
@@ -554,8 +549,8 @@ class RowReader {
       status: found ?? DEFAULT_STATUS[this.profile],
       role: this.role(cells),
       name,
-      firstName: pool.intern(firstName),
-      lastName: pool.intern(lastName),
+      firstName,
+      lastName,
       emails,
       phone: this.first(cells, this.at.phone),
       platformId,
