@@ -26,6 +26,7 @@ import {
 } from '../src/measure/louvain-compact.js';
 import { chao1, chapman } from '../src/measure/population.js';
 import { seededRandom } from '../src/measure/rng.js';
+import { awaitTasks, runClaimedTasks } from '../src/measure/shared-tasks.js';
 import { benjaminiHochberg, hypergeometricUpperTail, logChoose } from '../src/measure/stats.js';
 import {
   abandonHoles,
@@ -531,6 +532,34 @@ describe('cut vertices and structural holes', () => {
     helpWithHoles(p, late);
     expect([...late.done]).toEqual(Array(2 * HOLES_PARTS).fill(1));
     expect(tasks.holes(late.sums)).toEqual(alone);
+  });
+
+  it('shared tasks: a helper that throws flags it, and the owner redoes what it left', () => {
+    const board = {
+      control: new Int32Array(new SharedArrayBuffer(8)),
+      next: 0,
+      failed: 1,
+      done: new Int32Array(new SharedArrayBuffer(6 * 4)),
+    };
+    const ranBy: string[] = Array(6).fill('');
+    // The helper runs tasks 0, 1, 2 and throws on 3.
+    expect(() =>
+      runClaimedTasks(board, 6, (t) => {
+        if (t === 3) throw new Error('out of memory');
+        ranBy[t] = 'helper';
+      }),
+    ).toThrow('out of memory');
+    expect([...board.done]).toEqual([1, 1, 1, 0, 0, 0]);
+    expect(board.control[1]).toBe(1);
+    // The owner claims nothing more than is left (4, 5), then redoes 3, which the helper claimed.
+    runClaimedTasks(board, 6, (t) => {
+      ranBy[t] = 'owner';
+    });
+    awaitTasks(board, 6, (t) => {
+      ranBy[t] = 'redone';
+    });
+    expect(ranBy).toEqual(['helper', 'helper', 'helper', 'redone', 'owner', 'owner']);
+    expect([...board.done]).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
   it('a holes helper does not wait for an owner that has not started or failed, nor past its patience', () => {

@@ -4,6 +4,7 @@
 // by n/k, as networkx does), which other threads may help search (PivotShare).
 import type { Projection } from '../graph/projection.js';
 import { seededRandom } from './rng.js';
+import { awaitTasks, runClaimedTasks, type TaskBoard } from './shared-tasks.js';
 
 export interface BetweennessOptions {
   /** Exact when the graph has at most this many nodes (or `exact` is set)… */
@@ -191,18 +192,13 @@ export function searchSharedPivots(
   if (Atomics.load(share.claims, 0) >= count) return;
   const pivots = samplePivots(p.nodes, count, o.seed);
   const state = searchState(p);
-  let k = Atomics.add(share.claims, 0, 1);
-  try {
-    for (; k < count; k = Atomics.add(share.claims, 0, 1)) {
-      searchFrom(state, pivots[k] as number, share.rows.subarray(k * p.nodes, (k + 1) * p.nodes));
-      Atomics.store(share.done, k, 1);
-      Atomics.notify(share.done, k);
-    }
-  } catch (error) {
-    Atomics.store(share.claims, 1, 1);
-    Atomics.notify(share.done, k);
-    throw error;
-  }
+  runClaimedTasks(board(share), count, (k) =>
+    searchFrom(state, pivots[k] as number, share.rows.subarray(k * p.nodes, (k + 1) * p.nodes)),
+  );
+}
+
+function board(share: PivotShare): TaskBoard {
+  return { control: share.claims, next: 0, failed: 1, done: share.done };
 }
 
 /**
@@ -229,16 +225,10 @@ export function betweenness(
     // The pivots others claimed: wait for them, or, should a helper have failed, compute them here.
     const pivots = samplePivots(n, count, o.seed);
     let state: SearchState | undefined;
-    for (let k = 0; k < count; k++) {
-      while (Atomics.load(share.done, k) === 0) {
-        if (Atomics.load(share.claims, 1) === 1 && Atomics.load(share.done, k) === 0) {
-          const row = share.rows.subarray(k * n, (k + 1) * n).fill(0);
-          state ??= searchState(p);
-          searchFrom(state, pivots[k] as number, row);
-          Atomics.store(share.done, k, 1);
-        } else Atomics.wait(share.done, k, 0, 100);
-      }
-    }
+    awaitTasks(board(share), count, (k) => {
+      state ??= searchState(p);
+      searchFrom(state, pivots[k] as number, share.rows.subarray(k * n, (k + 1) * n).fill(0));
+    });
     // In pivot order, as one thread adds them: a row holds 0 where its search did not reach.
     for (let k = 0; k < count; k++) {
       const row = share.rows.subarray(k * n, (k + 1) * n);

@@ -7,8 +7,10 @@
 // neighbours — for a regular adjacent to most of a large network, nearly every tie. Then it is
 // cheaper to start from everything v can reach, Σ_{w ∈ N(v)} 1/deg(w) and deg(v) (computed once
 // for all nodes), and subtract u itself and the nodes outside u's neighbourhood, reading only the
-// ties of those outside nodes. Each node takes the cheaper way; both give the same sums.
+// ties of those outside nodes. Each node takes the cheaper way; both give the same sums. The pass
+// over the ties is cut into parts, which a worker and the main thread can share (HolesShare).
 import { degree, type Projection } from '../graph/projection.js';
+import { awaitTasks, runClaimedTasks, type TaskBoard } from './shared-tasks.js';
 
 export interface StructuralHoles {
   readonly constraint: number | null;
@@ -281,15 +283,9 @@ export function sharedStructuralHoles(
   Atomics.store(share.state, 0, nodes.length + 2);
   Atomics.notify(share.state, 0);
   const tasks = new HolesTasks(holesContext(p), nodes);
-  claimHolesTasks(tasks, share);
-  for (let t = 0; t < tasks.count; t++) {
-    while (Atomics.load(share.done, t) === 0) {
-      if (Atomics.load(share.state, 2) === 1 && Atomics.load(share.done, t) === 0) {
-        tasks.compute(t, share.sums.subarray(t * SUMS, (t + 1) * SUMS));
-        Atomics.store(share.done, t, 1);
-      } else Atomics.wait(share.done, t, 0, 100);
-    }
-  }
+  const compute = (t: number) => tasks.compute(t, share.sums.subarray(t * SUMS, (t + 1) * SUMS));
+  runClaimedTasks(board(share), tasks.count, compute);
+  awaitTasks(board(share), tasks.count, compute);
   return tasks.holes(share.sums);
 }
 
@@ -324,20 +320,12 @@ export function helpWithHoles(
   }
   const published = Atomics.load(share.state, 0);
   if (published < 2) return;
-  claimHolesTasks(new HolesTasks(ctx, Array.from(share.nodes.subarray(0, published - 2))), share);
+  const tasks = new HolesTasks(ctx, Array.from(share.nodes.subarray(0, published - 2)));
+  runClaimedTasks(board(share), tasks.count, (t) =>
+    tasks.compute(t, share.sums.subarray(t * SUMS, (t + 1) * SUMS)),
+  );
 }
 
-function claimHolesTasks(tasks: HolesTasks, share: HolesShare): void {
-  let t = Atomics.add(share.state, 1, 1);
-  try {
-    for (; t < tasks.count; t = Atomics.add(share.state, 1, 1)) {
-      tasks.compute(t, share.sums.subarray(t * SUMS, (t + 1) * SUMS));
-      Atomics.store(share.done, t, 1);
-      Atomics.notify(share.done, t);
-    }
-  } catch (error) {
-    Atomics.store(share.state, 2, 1);
-    Atomics.notify(share.done, t);
-    throw error;
-  }
+function board(share: HolesShare): TaskBoard {
+  return { control: share.state, next: 1, failed: 2, done: share.done };
 }
