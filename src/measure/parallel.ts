@@ -3,8 +3,8 @@
 // compact Louvain in another on the memberships (copied; it starts before the projection is
 // built), while the main thread computes cliques and the rest, and then helps with the
 // betweenness pivots the worker has not taken yet and with the top brokers' structural holes
-// (PendingBrokers.help); the results are the same as in-thread. Small work, or a run where the compiled worker is not at hand (tests run
-// the TypeScript sources), stays in-thread.
+// (PendingBrokers.help); the results are the same as in-thread. Small work, or a run where the
+// compiled worker is not at hand (tests run the TypeScript sources), stays in-thread.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
