@@ -41,6 +41,28 @@ async function people(...files: [string, string][]) {
 }
 
 describe('exact matching', () => {
+  it('numbers people by name key, then name, e-mails and first record (short keys, shared starts, other scripts)', async () => {
+    // Name keys (nameKey: folded, lower case): "a", "ab", "ab", "aa z", "abc", "oe", "ol", "zoe",
+    // "ωa" — sorted as strings by UTF-16 units, the shorter first where one starts the other:
+    // a < aa z < ab (Ab, then ab: equal keys go by name, "Ab" < "ab") < abc < oe (Ö) < ol < zoe
+    // < ωa (U+03C9 after every ASCII letter). Many keys share their first three units, which the
+    // sort's first, numeric comparison must leave to the full one.
+    const rows = ['ab', 'Ωa', 'Ö', 'Abc', 'Zoë', 'Ab', 'A', 'Ol', 'Aa Z'];
+    const csv = `Name,Email\n${rows.map((n, i) => `${n},p${i}@x.example`).join('\n')}\n`;
+    const found = await people(['a.csv', csv]);
+    expect(found.map((p) => p.name)).toEqual([
+      'A',
+      'Aa Z',
+      'Ab',
+      'ab',
+      'Abc',
+      'Ö',
+      'Ol',
+      'Zoë',
+      'Ωa',
+    ]);
+  });
+
   it('joins Müller and Mueller that share an e-mail in another case', async () => {
     const found = await people(
       ['a.csv', 'Name,Email\nThomas Müller,t.mueller@dach.example\n'],
