@@ -16,7 +16,7 @@ import {
 import { articulationPoints, cutVertices } from '../src/measure/articulation.js';
 import { betweenness } from '../src/measure/betweenness.js';
 import { coreNumbers, measureCliques } from '../src/measure/cliques.js';
-import { insideWeights } from '../src/measure/communities.js';
+import { byInsideWeight, insideWeights } from '../src/measure/communities.js';
 import { gini, topShare } from '../src/measure/fish.js';
 import {
   compactLouvain,
@@ -417,6 +417,19 @@ describe("a community's members ordered by their ties inside it", () => {
       });
       expect([...insideWeights(lm, community)]).toEqual(expected);
     }
+  });
+
+  it('orders members by weight inside, most first, then by id, also beyond exact number keys', () => {
+    // Weights 5, 7, 5, 0 of people 0–3: 1 (7), then 0 and 2 (5, by id), then 3 (0).
+    const inside = Float64Array.from([5, 7, 5, 0, 9]);
+    expect([...byInsideWeight([0, 1, 2, 3], inside)]).toEqual([1, 0, 2, 3]);
+    // Person 4 is not a member: its weight plays no part. Members given in any order.
+    expect([...byInsideWeight([3, 2, 1, 0], inside)]).toEqual([1, 0, 2, 3]);
+    // Weights near 2⁵³: (weight + 1) × people is no exact integer any more, so the comparison
+    // sort decides, with the same order (2⁵² + 1 and 2⁵² differ by one, still exact).
+    const huge = Float64Array.from([2 ** 52, 2 ** 52 + 1, 2 ** 52, 0]);
+    expect([...byInsideWeight([0, 1, 2, 3], huge)]).toEqual([1, 0, 2, 3]);
+    expect([...byInsideWeight([], huge)]).toEqual([]);
   });
 });
 
