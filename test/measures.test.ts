@@ -230,6 +230,64 @@ describe('betweenness (Brandes, normalised like networkx)', () => {
     for (const v of betweenness(cycle).values) expect(v).toBeCloseTo(2 / 9, 12);
   });
 
+  it('equals pair-by-pair counting on random graphs, sparse to dense (bottom-up levels too)', () => {
+    // The reference counts, for every ordered pair s ≠ t and every v between them, the share
+    // σ(s,v)·σ(v,t)/σ(s,t) of shortest s–t paths through v (d(s,v) + d(v,t) = d(s,t)), from a
+    // plain BFS per node, normalised by (n−1)(n−2). Dense graphs make the search take its last
+    // levels bottom-up (few people left unreached, most ties on the level before), sparse ones
+    // and several components keep it top-down.
+    const rng = seededRandom(23);
+    for (let round = 0; round < 60; round++) {
+      const n = 3 + Math.floor(rng() * 40);
+      const density = [0.05, 0.15, 0.4, 0.8][round % 4] as number;
+      const edges: [number, number][] = [];
+      for (let a = 0; a < n; a++)
+        for (let b = a + 1; b < n; b++) if (rng() < density) edges.push([a, b]);
+      const g = graphOf(n, edges);
+      const adjacency = Array.from({ length: n }, (_, u) =>
+        Array.from(g.neighbors.subarray(g.offsets[u] as number, g.offsets[u + 1] as number)),
+      );
+      const bfs = (s: number) => {
+        const dist = new Array<number>(n).fill(-1);
+        const paths = new Array<number>(n).fill(0);
+        dist[s] = 0;
+        paths[s] = 1;
+        const queue = [s];
+        for (let i = 0; i < queue.length; i++) {
+          const v = queue[i] as number;
+          for (const w of adjacency[v] as number[]) {
+            if (dist[w] === -1) {
+              dist[w] = (dist[v] as number) + 1;
+              queue.push(w);
+            }
+            if (dist[w] === (dist[v] as number) + 1)
+              paths[w] = (paths[w] as number) + (paths[v] as number);
+          }
+        }
+        return { dist, paths };
+      };
+      const from = Array.from({ length: n }, (_, s) => bfs(s));
+      const expected = Array.from({ length: n }, (_, v) => {
+        let sum = 0;
+        for (let s = 0; s < n; s++) {
+          for (let t = 0; t < n; t++) {
+            if (s === t || v === s || v === t) continue;
+            const { dist, paths } = from[s] as ReturnType<typeof bfs>;
+            const back = from[v] as ReturnType<typeof bfs>;
+            if ((dist[t] as number) < 0 || (dist[v] as number) < 0) continue;
+            if ((dist[v] as number) + (back.dist[t] as number) !== dist[t]) continue;
+            sum += ((paths[v] as number) * (back.paths[t] as number)) / (paths[t] as number);
+          }
+        }
+        return n > 2 ? sum / ((n - 1) * (n - 2)) : 0;
+      });
+      const values = betweenness(g, { exact: true }).values;
+      values.forEach((value, v) => {
+        expect(value).toBeCloseTo(expected[v] as number, 12);
+      });
+    }
+  });
+
   it('samples pivots with the seed above the exact limit, scaled by n/k', () => {
     const a = betweenness(twoTriangles, { exactLimit: 2, pivots: 3, seed: 7 });
     const b = betweenness(twoTriangles, { exactLimit: 2, pivots: 3, seed: 7 });

@@ -106,12 +106,21 @@ interface SearchState {
   readonly delta: Float64Array;
   readonly queue: Int32Array;
   /**
-   * The shortest-path DAG of one search: the successors of the node at queue position q are
-   * successors[firstSuccessor[q] .. firstSuccessor[q + 1]]. Each tie is in it at most once, so
-   * half the directed ties is enough; the backward pass then reads only these.
+   * The shortest-path DAG of one search, each tie in it at most once (half the directed ties is
+   * enough; the backward pass reads only these): for a level searched top-down, the successors
+   * of the node at queue position q are dag[firstSuccessor[q] .. firstSuccessor[q + 1]]; for a
+   * level found bottom-up, the predecessors of the node at q are dag[firstPredecessor[q] ..], to
+   * the next node's or, for the level's last node, to predecessorsEnd[its level].
    */
-  readonly successors: Int32Array;
+  readonly dag: Int32Array;
   readonly firstSuccessor: Int32Array;
+  readonly firstPredecessor: Int32Array;
+  /** Per level: its first queue position, whether the next level was found bottom-up. */
+  readonly levelStart: Int32Array;
+  readonly bottomUp: Uint8Array;
+  readonly predecessorsEnd: Int32Array;
+  /** Per node: the dependency pushed to it from a level found bottom-up. */
+  readonly pushed: Float64Array;
 }
 
 function searchState(p: Projection): SearchState {
@@ -123,51 +132,142 @@ function searchState(p: Projection): SearchState {
     level: new Uint8Array(n),
     delta: new Float64Array(n),
     queue: new Int32Array(n),
-    successors: new Int32Array(Math.ceil(p.neighbors.length / 2)),
+    dag: new Int32Array(Math.ceil(p.neighbors.length / 2)),
     firstSuccessor: new Int32Array(n + 1),
+    firstPredecessor: new Int32Array(n + 1),
+    levelStart: new Int32Array(n + 2),
+    bottomUp: new Uint8Array(n + 1),
+    predecessorsEnd: new Int32Array(n + 2),
+    pushed: new Float64Array(n),
   };
 }
 
-/** One Brandes search from s: adds each node's dependency on s into bc (s itself excepted). */
+/**
+ * One Brandes search from s: adds each node's dependency on s into bc (s itself excepted).
+ *
+ * The breadth-first search is direction-optimising (Beamer, Asanović and Patterson, "Direction-
+ * optimizing breadth-first search", SC 2012), a level at a time: a level is expanded top-down,
+ * reading the ties of its nodes, unless the ties of the nodes not yet reached are fewer (by an
+ * eighth of the nodes, the cost of looking at each of them), then bottom-up: each node not yet
+ * reached sums the path counts of its neighbours on the level. In a person projection most
+ * people are two steps from anyone: the second level holds nearly everyone and nearly every tie
+ * (36 of 40 million at 1M rows lie between people of that level), and bottom-up the last step
+ * reads only the few people left (1M: 16 pivots 3.5 → 0.5 s). The dependencies of a level found
+ * bottom-up are pushed from it to its predecessors; they are the same sums, added in another
+ * order (the values agree to 10⁻¹⁴ relative with a top-down search).
+ */
 function searchFrom(state: SearchState, s: number, bc: Float64Array): void {
   // Locals, not property reads, in the loops below.
-  const { offsets, neighbors, sigma, level, delta, queue, successors, firstSuccessor } = state;
+  const { offsets, neighbors, sigma, level, delta, queue, dag, firstSuccessor, firstPredecessor } =
+    state;
+  const { levelStart, bottomUp, predecessorsEnd, pushed } = state;
+  const n = sigma.length;
   sigma[s] = 1;
   level[s] = 1;
-  let head = 0;
-  let tail = 0;
+  queue[0] = s;
+  let tail = 1;
   let edges = 0;
-  queue[tail++] = s;
-  while (head < tail) {
-    firstSuccessor[head] = edges;
-    const v = queue[head++] as number;
-    const next = ((level[v] as number) % 3) + 1;
-    const sv = sigma[v] as number;
-    for (let i = offsets[v] as number; i < (offsets[v + 1] as number); i++) {
-      const w = neighbors[i] as number;
-      const lw = level[w] as number;
-      if (lw === 0) {
-        level[w] = next;
-        queue[tail++] = w;
-        sigma[w] = sv;
-        successors[edges++] = w;
-      } else if (lw === next) {
-        sigma[w] = (sigma[w] as number) + sv;
-        successors[edges++] = w;
+  let depth = 0;
+  levelStart[0] = 0;
+  let frontierTies = (offsets[s + 1] as number) - (offsets[s] as number);
+  let unreachedTies = neighbors.length - frontierTies;
+  for (;;) {
+    const from = levelStart[depth] as number;
+    const to = tail;
+    if (from === to) break;
+    const here = (depth % 3) + 1;
+    const next = ((depth + 1) % 3) + 1;
+    let foundTies = 0;
+    const up = unreachedTies + (n >>> 3) < frontierTies;
+    bottomUp[depth] = up ? 1 : 0;
+    if (!up) {
+      for (let q = from; q < to; q++) {
+        firstSuccessor[q] = edges;
+        const v = queue[q] as number;
+        const sv = sigma[v] as number;
+        for (let i = offsets[v] as number; i < (offsets[v + 1] as number); i++) {
+          const w = neighbors[i] as number;
+          const lw = level[w] as number;
+          if (lw === 0) {
+            level[w] = next;
+            queue[tail++] = w;
+            sigma[w] = sv;
+            dag[edges++] = w;
+            foundTies += (offsets[w + 1] as number) - (offsets[w] as number);
+          } else if (lw === next) {
+            sigma[w] = (sigma[w] as number) + sv;
+            dag[edges++] = w;
+          }
+        }
+      }
+      firstSuccessor[to] = edges;
+    } else {
+      // A node not reached yet has no neighbour on an earlier level: those on `here` are this
+      // level's, its predecessors.
+      for (let w = 0; w < n; w++) {
+        if (level[w] !== 0) continue;
+        const start = edges;
+        let paths = 0;
+        for (let i = offsets[w] as number; i < (offsets[w + 1] as number); i++) {
+          const v = neighbors[i] as number;
+          if (level[v] === here) {
+            paths += sigma[v] as number;
+            dag[edges++] = v;
+          }
+        }
+        if (paths > 0) {
+          level[w] = next;
+          firstPredecessor[tail] = start;
+          queue[tail++] = w;
+          sigma[w] = paths;
+          foundTies += (offsets[w + 1] as number) - (offsets[w] as number);
+        } else edges = start;
+      }
+      predecessorsEnd[depth + 1] = edges;
+    }
+    unreachedTies -= foundTies;
+    frontierTies = foundTies;
+    depth++;
+    levelStart[depth] = to;
+  }
+  // Levels 0 .. depth − 1, the deepest first.
+  for (let d = depth - 1; d >= 0; d--) {
+    const from = levelStart[d] as number;
+    const to = levelStart[d + 1] as number;
+    if (bottomUp[d] === 1) {
+      // Push each next-level node's share to its predecessors on this level (the deepest
+      // level has none).
+      const last = d + 1 < depth ? (levelStart[d + 2] as number) : to;
+      for (let q = to; q < last; q++) {
+        const w = queue[q] as number;
+        const share = (1 + (delta[w] as number)) / (sigma[w] as number);
+        const end =
+          q + 1 < last ? (firstPredecessor[q + 1] as number) : (predecessorsEnd[d + 1] as number);
+        for (let k = firstPredecessor[q] as number; k < end; k++) {
+          const v = dag[k] as number;
+          pushed[v] = (pushed[v] as number) + share;
+        }
+      }
+      for (let q = from; q < to; q++) {
+        const v = queue[q] as number;
+        const dv = (sigma[v] as number) * (pushed[v] as number);
+        pushed[v] = 0;
+        delta[v] = dv;
+        if (v !== s) bc[v] = (bc[v] as number) + dv;
+      }
+    } else {
+      for (let q = to - 1; q >= from; q--) {
+        const v = queue[q] as number;
+        let sum = 0;
+        for (let k = firstSuccessor[q] as number; k < (firstSuccessor[q + 1] as number); k++) {
+          const w = dag[k] as number;
+          sum += (1 + (delta[w] as number)) / (sigma[w] as number);
+        }
+        const dv = (sigma[v] as number) * sum;
+        delta[v] = dv;
+        if (v !== s) bc[v] = (bc[v] as number) + dv;
       }
     }
-  }
-  firstSuccessor[tail] = edges;
-  for (let q = tail - 1; q >= 0; q--) {
-    const v = queue[q] as number;
-    let sum = 0;
-    for (let k = firstSuccessor[q] as number; k < (firstSuccessor[q + 1] as number); k++) {
-      const w = successors[k] as number;
-      sum += (1 + (delta[w] as number)) / (sigma[w] as number);
-    }
-    const dv = (sigma[v] as number) * sum;
-    delta[v] = dv;
-    if (v !== s) bc[v] = (bc[v] as number) + dv;
   }
   for (let q = 0; q < tail; q++) {
     const u = queue[q] as number;
