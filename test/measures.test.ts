@@ -1,7 +1,7 @@
 // Each measure on tiny hand-made inputs, with the arithmetic written down.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { analyze, checkProjectionSize, readAndResolve } from '../src/analyze.js';
+import { analyze, checkProjectionSize, overlapReport, readAndResolve } from '../src/analyze.js';
 import { type Affiliation, buildAffiliation } from '../src/graph/affiliation.js';
 import {
   affiliationMemberships,
@@ -800,6 +800,20 @@ const abc = [
 
 describe('the measures on three tiny groups', async () => {
   const report = await analyze(abc, { members: true, have: ['A'] });
+
+  it('releasing the records once measured changes nothing in the report', async () => {
+    // A, B and C give 3 + 4 + 1 = 8 records of 5 people.
+    const kept = await readAndResolve(abc);
+    const released = await readAndResolve(abc);
+    const options = { members: true, have: ['A'] };
+    const withRecords = await overlapReport(kept, options);
+    const without = await overlapReport(released, { ...options, releaseRecords: true });
+    expect(kept.records).toHaveLength(8);
+    expect(released.records).toHaveLength(0);
+    expect(released.people).toEqual(kept.people);
+    expect(without).toEqual(withRecords);
+    expect(without).toEqual(report);
+  });
   const id = (email: string) => `p000${Number(email.slice(1, 2))}`;
 
   it('pairs: expected |A||B|/N = 3·4/5 = 2.4, lift 2/2.4; p = P(X≥2 | N=5, K=3, n=4) = C(3,2)C(2,2)/C(5,4) + C(3,3)C(2,1)/C(5,4) = 5/5', () => {

@@ -131,7 +131,8 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
     startGraphWorkers(bytes >= WARM_BROKERS_BYTES ? (bytes >= WARM_LOUVAIN_BYTES ? 2 : 1) : 0);
     try {
       analysis = await readAndResolve(sources, withProgress);
-      report = await overlapReport(analysis, withProgress);
+      // Only the people are needed after the report: the records go once measured.
+      report = await overlapReport(analysis, { ...withProgress, releaseRecords: true });
     } finally {
       progress.stop();
       await stopGraphWorkers();
