@@ -31,16 +31,17 @@ function recordsPerPerson(graph: Affiliation): number[] {
 }
 
 /**
- * The share of all records held by the ⌈10 %⌉ of people with most records (ties at the cut
- * broken by id, i.e. person order).
+ * The share of all records held by the ⌈10 %⌉ of people with most records (which of several
+ * people with as many records as the last one counted does not change the sum).
  */
 export function topShare(records: readonly number[], fraction = 0.1): number | null {
   const total = records.reduce((a, b) => a + b, 0);
   if (total === 0) return null;
   const k = Math.ceil(records.length * fraction);
-  const order = records.map((r, i) => [r, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  // Ascending as numbers (no comparator): the k largest are the last k.
+  const sorted = Float64Array.from(records).sort();
   let held = 0;
-  for (let i = 0; i < k; i++) held += (order[i] as readonly [number, number])[0];
+  for (let i = sorted.length - 1; i >= sorted.length - k; i--) held += sorted[i] as number;
   return held / total;
 }
 
@@ -49,11 +50,9 @@ export function gini(values: readonly number[]): number | null {
   const n = values.length;
   const total = values.reduce((a, b) => a + b, 0);
   if (n === 0 || total === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   let weighted = 0;
-  sorted.forEach((x, i) => {
-    weighted += (i + 1) * x;
-  });
+  for (let i = 0; i < n; i++) weighted += (i + 1) * (sorted[i] as number);
   return (2 * weighted) / (n * total) - (n + 1) / n;
 }
 

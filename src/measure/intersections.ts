@@ -24,16 +24,20 @@ export function measureIntersections(
   options: Partial<IntersectionOptions> = {},
 ): Intersection[] {
   const { members } = { ...INTERSECTION_DEFAULTS, ...options };
-  const combos = new Map<string, { groups: number[]; people: string[]; names: string[] }>();
+  // Per combination its people, or only their count when the members are not listed.
+  const combos = new Map<string, { groups: readonly number[]; count: number; people: number[] }>();
   graph.personGroups.forEach((gs, p) => {
-    const key = gs.join(',');
-    const entry = combos.get(key) ?? { groups: [...gs], people: [], names: [] };
-    entry.people.push(graph.people[p]?.id ?? '');
-    entry.names.push(graph.people[p]?.name ?? '');
-    combos.set(key, entry);
+    const key = gs.length === 1 ? String(gs[0]) : gs.join(',');
+    let entry = combos.get(key);
+    if (entry === undefined) {
+      entry = { groups: gs, count: 0, people: [] };
+      combos.set(key, entry);
+    }
+    entry.count++;
+    if (members) entry.people.push(p);
   });
   const list = [...combos.values()].sort((x, y) => {
-    if (x.people.length !== y.people.length) return y.people.length - x.people.length;
+    if (x.count !== y.count) return y.count - x.count;
     if (x.groups.length !== y.groups.length) return y.groups.length - x.groups.length;
     for (let i = 0; i < x.groups.length; i++) {
       if (x.groups[i] !== y.groups[i]) return (x.groups[i] as number) - (y.groups[i] as number);
@@ -42,7 +46,12 @@ export function measureIntersections(
   });
   return list.map((c) => ({
     groups: c.groups.map((g) => graph.groups[g] as string),
-    people: c.people.length,
-    ...(members ? { members: c.people, memberNames: c.names } : {}),
+    people: c.count,
+    ...(members
+      ? {
+          members: c.people.map((p) => graph.people[p]?.id ?? ''),
+          memberNames: c.people.map((p) => graph.people[p]?.name ?? ''),
+        }
+      : {}),
   }));
 }
