@@ -9,7 +9,6 @@ import {
   largestEvent,
   MAX_PROJECTION_TIES,
   type Memberships,
-  type Projection,
   projectionAndStrongTies,
   tieBound,
 } from './graph/projection.js';
@@ -24,12 +23,7 @@ import { measureFreshness } from './measure/freshness.js';
 import { measureGroups, measureTotals } from './measure/groups.js';
 import { measureIntersections } from './measure/intersections.js';
 import { measurePairs } from './measure/pairs.js';
-import {
-  type BuiltProjection,
-  brokersInParallel,
-  louvainInParallel,
-  projectionInWorker,
-} from './measure/parallel.js';
+import { brokersInParallel, louvainInParallel } from './measure/parallel.js';
 import { measurePopulation } from './measure/population.js';
 import { measureReach } from './measure/reach.js';
 import { checkPseudonymousInputs } from './privacy/pseudonyms.js';
@@ -318,21 +312,15 @@ export async function overlapReport(
   const pendingLouvain = usesCompactLouvain(membership, settings.louvainCompactAbove)
     ? louvainInParallel(membership, settings.resolution, settings.seed)
     : undefined;
-  // A large projection is built in a waiting graph worker while this thread measures what needs
-  // only the affiliation; a small one here, first, so that the brokers' worker starts early.
-  const building = projectionInWorker(membership, settings.minShared);
-  const findBrokers = (projection: Projection) =>
-    brokersInParallel(projection, {
-      seed: settings.seed,
-      exact: settings.exactBetweenness,
-      exactLimit: settings.exactBetweennessLimit,
-      budget: settings.betweennessBudget,
-      pivots: settings.pivots,
-      top: settings.bridges,
-    });
-  let built =
-    building === undefined ? projectionAndStrongTies(membership, settings.minShared) : undefined;
-  let pendingBrokers = built === undefined ? undefined : findBrokers(built.projection);
+  const { projection, strong } = projectionAndStrongTies(membership, settings.minShared);
+  const pendingBrokers = brokersInParallel(projection, {
+    seed: settings.seed,
+    exact: settings.exactBetweenness,
+    exactLimit: settings.exactBetweennessLimit,
+    budget: settings.betweennessBudget,
+    pivots: settings.pivots,
+    top: settings.bridges,
+  });
   const freshness = measureFreshness(graph);
   if (freshness.length === 0)
     notes.push('freshness: no event dates are known, so fresh faces over time are not measured');
@@ -364,18 +352,8 @@ export async function overlapReport(
     introducers: settings.introducers,
   };
   const shares = regularShares(graph, settings.minGroups);
-  // The measures of the main thread, while the projection, the brokers and a compact Louvain may
-  // still be found in worker threads: first those without the projection.
-  const cuts = cutVertices(membership);
-  const pairs = measurePairs(graph, { population: n });
-  const intersections = measureIntersections(graph, { members: settings.members });
-  const fish = measureFish(graph, { minGroups: settings.minGroups });
-  const reach = measureReach(graph, settings.have);
-  const totals = measureTotals(graph);
-  const groups = measureGroups(graph).map((g, i) => ({ ...g, regularShare: shares[i] ?? null }));
-  built ??= await (building as Promise<BuiltProjection>);
-  const { projection, strong } = built;
-  pendingBrokers ??= findBrokers(projection);
+  // The graph measures of the main thread, while the brokers and a compact Louvain may still run
+  // in worker threads.
   const cliques = measureCliques(
     graph,
     projection,
@@ -385,6 +363,13 @@ export async function overlapReport(
   const disconnected = measureDisconnected(graph, projection, {
     introducers: settings.introducers,
   });
+  const cuts = cutVertices(membership);
+  const pairs = measurePairs(graph, { population: n });
+  const intersections = measureIntersections(graph, { members: settings.members });
+  const fish = measureFish(graph, { minGroups: settings.minGroups });
+  const reach = measureReach(graph, settings.have);
+  const totals = measureTotals(graph);
+  const groups = measureGroups(graph).map((g, i) => ({ ...g, regularShare: shares[i] ?? null }));
   // Only now wait for the worker threads (their results are all that is left), helping the
   // brokers' worker with its betweenness pivots first.
   pendingBrokers.help();

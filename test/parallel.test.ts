@@ -2,13 +2,7 @@
 // worker threads are the same as in-thread. Workers run from the compiled files (`npm test`
 // builds first), so this test loads dist/.
 import { describe, expect, it } from 'vitest';
-import {
-  coAttendancePairs,
-  memberships,
-  personProjection,
-  projectionAndStrongTies,
-  tieBound,
-} from '../dist/graph/projection.js';
+import { coAttendancePairs, memberships, personProjection } from '../dist/graph/projection.js';
 import { betweenness, pivotShare, searchSharedPivots } from '../dist/measure/betweenness.js';
 import { brokers } from '../dist/measure/bridges.js';
 import { membershipLouvain } from '../dist/measure/louvain-compact.js';
@@ -16,7 +10,6 @@ import {
   brokersInParallel,
   LOUVAIN_WORKER_PAIRS,
   louvainInParallel,
-  projectionInWorker,
   startGraphWorkers,
   stopGraphWorkers,
   WORKER_WORK,
@@ -142,34 +135,6 @@ describe('graph measures beside the other measures', () => {
     expect([...communities.communities]).toEqual([...louvain.communities]);
     // The leftover worker ends when stopped (terminate resolves), and a second stop is a no-op.
     await stopGraphWorkers();
-    expect(waitingGraphWorkers()).toBe(0);
-    await stopGraphWorkers();
-  });
-
-  it('a waiting worker builds the projection and its strong ties, then takes the brokers', async () => {
-    const lists = memberships(people(), 600);
-    const inThread = projectionAndStrongTies(lists, 2);
-    // Without a waiting worker, or below the threshold, the projection is built here.
-    expect(projectionInWorker(lists, 2, 0)).toBeUndefined();
-    startGraphWorkers(1);
-    expect(projectionInWorker(lists, 2, tieBound(lists) + 1)).toBeUndefined();
-    const building = projectionInWorker(lists, 2, 0);
-    expect(waitingGraphWorkers()).toBe(0);
-    const built = await (building as NonNullable<typeof building>);
-    // The same arrays; the ties and weights in shared memory, as the brokers' worker needs them.
-    expect(built.projection.nodes).toBe(inThread.projection.nodes);
-    for (const key of ['offsets', 'neighbors', 'weights'] as const) {
-      expect([...built.projection[key]]).toEqual([...inThread.projection[key]]);
-      expect([...built.strong[key]]).toEqual([...inThread.strong[key]]);
-    }
-    expect(built.projection.neighbors.buffer).toBeInstanceOf(SharedArrayBuffer);
-    // The worker waits again and takes the brokers next.
-    expect(waitingGraphWorkers()).toBe(1);
-    const options = { exact: true, top: 10 };
-    const found = await brokersInParallel(built.projection, options).result;
-    expect(found.ranIn).toBe('worker');
-    const { ranIn: _ranIn, ...inWorker } = found;
-    expect(inWorker).toEqual(brokers(inThread.projection, options));
     expect(waitingGraphWorkers()).toBe(0);
     await stopGraphWorkers();
   });

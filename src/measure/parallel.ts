@@ -8,13 +8,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import {
-  coAttendancePairs,
-  type Memberships,
-  type Projection,
-  projectionAndStrongTies,
-  tieBound,
-} from '../graph/projection.js';
+import { coAttendancePairs, type Memberships, type Projection } from '../graph/projection.js';
 import { betweennessPlan, type PivotShare, pivotShare, searchSharedPivots } from './betweenness.js';
 import { type BrokerOptions, type Brokers, brokers } from './bridges.js';
 import { type CompactLouvain, membershipLouvain } from './louvain-compact.js';
@@ -33,22 +27,7 @@ export const WORKER_WORK = 2e7;
  */
 export const LOUVAIN_WORKER_PAIRS = 5e5;
 
-/**
- * Upper bound of the projection's ties from which it is built in a waiting graph worker while the
- * main thread measures what needs only the affiliation (1M bench rows: 4·10⁷ ties, 2.65 s to
- * build; 100k: 4·10⁶ ties, 0.2 s, where the main thread is not the critical path).
- */
-export const PROJECTION_WORKER_TIES = 1e7;
-
-/** The person projection and its ties of at least minShared events, as projectionAndStrongTies gives them. */
-export type BuiltProjection = ReturnType<typeof projectionAndStrongTies>;
-
 export type GraphTask =
-  | {
-      readonly kind: 'projection';
-      readonly memberships: Memberships;
-      readonly minWeight: number;
-    }
   | {
       readonly kind: 'brokers';
       readonly options: Partial<BrokerOptions>;
@@ -190,43 +169,4 @@ export function louvainInParallel(
   return run({ kind: 'louvain', resolution, seed, memberships }, worth, () =>
     membershipLouvain(memberships, resolution, seededRandom(seed)),
   );
-}
-
-/**
- * Builds the projection and its strong ties in a graph worker that waits for a task, when the
- * projection is large enough to pay for it; the worker then waits again (the brokers take it
- * next). The ties and weights are in shared memory, the rest is handed over. Undefined when no
- * worker waits or the projection is small: build it in this thread. A worker that fails leaves
- * the build to this thread.
- */
-export function projectionInWorker(
-  m: Memberships,
-  minWeight: number,
-  workerFrom: number = PROJECTION_WORKER_TIES,
-): Promise<BuiltProjection> | undefined {
-  if (waiting.length === 0 || tieBound(m) < workerFrom) return undefined;
-  const worker = waiting.shift() as Worker;
-  worker.ref();
-  return new Promise((resolve, reject) => {
-    const answered = (built: BuiltProjection) => {
-      worker.off('error', failed);
-      worker.off('exit', failed);
-      worker.unref();
-      waiting.unshift(worker);
-      resolve(built);
-    };
-    const failed = () => {
-      worker.off('message', answered);
-      try {
-        resolve(projectionAndStrongTies(m, minWeight));
-      } catch (error) {
-        reject(error);
-      }
-    };
-    worker.once('message', answered);
-    worker.once('error', failed);
-    worker.once('exit', failed);
-    const task: GraphTask = { kind: 'projection', memberships: m, minWeight };
-    worker.postMessage(task);
-  });
 }
