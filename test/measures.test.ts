@@ -579,7 +579,7 @@ describe('cut vertices and structural holes', () => {
     const tasks = new HolesTasks(holesContext(p), nodes);
     expect(tasks.count).toBe(2 * HOLES_PARTS);
     // A helper computed tasks 0–9 before the owner claimed any: the owner adds them in.
-    const helped = holesShare(40);
+    const helped = holesShare(40, p.nodes);
     startHoles(helped);
     for (let t = 0; t < 10; t++) {
       tasks.compute(t, helped.sums.subarray(t * 64, (t + 1) * 64));
@@ -589,15 +589,17 @@ describe('cut vertices and structural holes', () => {
     expect(sharedStructuralHoles(p, nodes, helped)).toEqual(alone);
     expect([...helped.done]).toEqual(Array(2 * HOLES_PARTS).fill(1));
     // A helper claimed tasks 0–9, wrote garbage and failed: the owner computes them again.
-    const failed = holesShare(40);
+    const failed = holesShare(40, p.nodes);
     failed.state[1] = 10;
     failed.state[2] = 1;
     failed.sums.fill(123, 0, 10 * 64);
     expect(sharedStructuralHoles(p, nodes, failed)).toEqual(alone);
     // A helper that comes once the nodes are published computes every task left; the owner
     // then only adds.
-    const late = holesShare(40);
+    const late = holesShare(40, p.nodes);
     startHoles(late);
+    // As the owner publishes: what every node's holes share first, then the nodes.
+    holesContext(p, late.inverseDegree, late.reach);
     late.nodes.set(nodes);
     late.state[0] = nodes.length + 2;
     helpWithHoles(p, late);
@@ -639,16 +641,16 @@ describe('cut vertices and structural holes', () => {
       [1, 2],
       [2, 3],
     ]);
-    const idle = holesShare(4);
+    const idle = holesShare(4, p.nodes);
     helpWithHoles(p, idle, 60_000);
     expect(idle.state[1]).toBe(0);
-    const abandoned = holesShare(4);
+    const abandoned = holesShare(4, p.nodes);
     startHoles(abandoned);
     abandonHoles(abandoned);
     helpWithHoles(p, abandoned, 60_000);
     expect(abandoned.state[1]).toBe(0);
     // Started but never publishing: the helper gives up after its patience (50 ms here).
-    const slow = holesShare(4);
+    const slow = holesShare(4, p.nodes);
     startHoles(slow);
     const t0 = performance.now();
     helpWithHoles(p, slow, 50);

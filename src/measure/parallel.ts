@@ -136,7 +136,7 @@ export function brokersInParallel(
   const worth = betweennessPlan(projection, options).work >= WORKER_WORK && shared(projection);
   const share = worth ? pivotShare(projection, options) : undefined;
   // The top brokers' structural holes are shared where the pivots are: there this thread helps.
-  const holes = share === undefined ? undefined : holesShare(options.top ?? 25);
+  const holes = share === undefined ? undefined : holesShare(options.top ?? 25, projection.nodes);
   const result = run({ kind: 'brokers', options, projection, share, holes }, worth, () =>
     brokers(projection, options),
   );

@@ -24,14 +24,16 @@ export interface HolesContext {
   readonly reach: Float64Array;
 }
 
-export function holesContext(p: Projection): HolesContext {
+export function holesContext(
+  p: Projection,
+  inverseDegree: Float64Array = new Float64Array(p.nodes),
+  reach: Float64Array = new Float64Array(p.nodes),
+): HolesContext {
   const n = p.nodes;
-  const inverseDegree = new Float64Array(n);
   for (let u = 0; u < n; u++) {
     const d = degree(p, u);
     inverseDegree[u] = d === 0 ? 0 : 1 / d;
   }
-  const reach = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     let sum = 0;
     for (let i = p.offsets[v] as number; i < (p.offsets[v + 1] as number); i++)
@@ -254,16 +256,21 @@ export interface HolesShare {
   readonly done: Int32Array;
   /** Per task: its SUMS partial sums. */
   readonly sums: Float64Array;
+  /** What every node's holes share (holesContext), computed once by the owner before it publishes. */
+  readonly inverseDegree: Float64Array;
+  readonly reach: Float64Array;
 }
 
-/** A share for the holes of at most `maxNodes` nodes. */
-export function holesShare(maxNodes: number): HolesShare {
+/** A share for the holes of at most `maxNodes` nodes of a projection of `people` nodes. */
+export function holesShare(maxNodes: number, people: number): HolesShare {
   const tasks = Math.max(1, Math.ceil(maxNodes / BATCH) * HOLES_PARTS);
   return {
     state: new Int32Array(new SharedArrayBuffer(3 * 4)),
     nodes: new Int32Array(new SharedArrayBuffer(Math.max(1, maxNodes) * 4)),
     done: new Int32Array(new SharedArrayBuffer(tasks * 4)),
     sums: new Float64Array(new SharedArrayBuffer(tasks * SUMS * 8)),
+    inverseDegree: new Float64Array(new SharedArrayBuffer(people * 8)),
+    reach: new Float64Array(new SharedArrayBuffer(people * 8)),
   };
 }
 
@@ -271,18 +278,20 @@ export function holesShare(maxNodes: number): HolesShare {
 export const HOLES_PATIENCE_MS = 5000;
 
 /**
- * The owner's side: publishes the nodes, computes the tasks it claims, and waits for those a
- * helper claimed (should the helper fail, it computes them here: it never waits forever).
+ * The owner's side: computes what every node's holes share into the share, publishes the nodes,
+ * computes the tasks it claims, and waits for those a helper claimed (should the helper fail, it
+ * computes them here: it never waits forever).
  */
 export function sharedStructuralHoles(
   p: Projection,
   nodes: readonly number[],
   share: HolesShare,
 ): StructuralHoles[] {
+  const ctx = holesContext(p, share.inverseDegree, share.reach);
   share.nodes.set(nodes);
   Atomics.store(share.state, 0, nodes.length + 2);
   Atomics.notify(share.state, 0);
-  const tasks = new HolesTasks(holesContext(p), nodes);
+  const tasks = new HolesTasks(ctx, nodes);
   const compute = (t: number) => tasks.compute(t, share.sums.subarray(t * SUMS, (t + 1) * SUMS));
   runClaimedTasks(board(share), tasks.count, compute);
   awaitTasks(board(share), tasks.count, compute);
@@ -301,9 +310,10 @@ export function abandonHoles(share: HolesShare): void {
 }
 
 /**
- * A helper's side, once an owner has started: prepares what every node's holes share, waits for
- * the owner to publish the nodes (at most `patience` ms; an owner that has not started or has
- * failed is not waited for), and computes the tasks nobody has claimed; returns when none is left.
+ * A helper's side, once an owner has started: waits for the owner to publish the nodes (at most
+ * `patience` ms; an owner that has not started or has failed is not waited for), reads what every
+ * node's holes share from the share (the owner computed it first), and computes the tasks nobody
+ * has claimed; returns when none is left.
  */
 export function helpWithHoles(
   p: Projection,
@@ -311,7 +321,11 @@ export function helpWithHoles(
   patience: number = HOLES_PATIENCE_MS,
 ): void {
   if (Atomics.load(share.state, 0) === 0) return;
-  const ctx = holesContext(p);
+  const ctx: HolesContext = {
+    projection: p,
+    inverseDegree: share.inverseDegree,
+    reach: share.reach,
+  };
   const deadline = performance.now() + patience;
   while (Atomics.load(share.state, 0) === 1) {
     const left = deadline - performance.now();
