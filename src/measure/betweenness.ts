@@ -290,9 +290,17 @@ export function searchSharedPivots(
   const o = { ...BETWEENNESS_DEFAULTS, ...options };
   const { sources: count } = betweennessPlan(p, o);
   if (Atomics.load(share.claims, 0) >= count) return;
-  const pivots = samplePivots(p.nodes, count, o.seed);
-  const state = searchState(p);
-  runClaimedTasks(board(share), count, (k) =>
+  claimPivots(p, share, samplePivots(p.nodes, count, o.seed), searchState(p));
+}
+
+/** Searches the share's unclaimed pivots, each into its row, with one thread's search arrays. */
+function claimPivots(
+  p: Projection,
+  share: PivotShare,
+  pivots: Int32Array,
+  state: SearchState,
+): void {
+  runClaimedTasks(board(share), pivots.length, (k) =>
     searchFrom(state, pivots[k] as number, share.rows.subarray(k * p.nodes, (k + 1) * p.nodes)),
   );
 }
@@ -321,12 +329,12 @@ export function betweenness(
     const state = searchState(p);
     for (const s of sources) searchFrom(state, s, bc);
   } else {
-    searchSharedPivots(p, o, share);
-    // The pivots others claimed: wait for them, or, should a helper have failed, compute them here.
+    // The pivots sampled and the search arrays allocated once, for the pivots this thread claims
+    // and for those others claimed: wait for them, or, should a helper have failed, compute them.
     const pivots = samplePivots(n, count, o.seed);
-    let state: SearchState | undefined;
+    const state = searchState(p);
+    claimPivots(p, share, pivots, state);
     awaitTasks(board(share), count, (k) => {
-      state ??= searchState(p);
       searchFrom(state, pivots[k] as number, share.rows.subarray(k * n, (k + 1) * n).fill(0));
     });
     // In pivot order, as one thread adds them: a row holds 0 where its search did not reach.
