@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { mayBeIdentityHeader } from '../src/read/columns.js';
 import { decodeBytes } from '../src/read/decode.js';
 import { readSource } from '../src/read/source.js';
-import { DELIMITERS, detectDelimiter, parseTable, splitUnquoted } from '../src/read/table.js';
+import {
+  DELIMITERS,
+  detectDelimiter,
+  parseTable,
+  splitLines,
+  splitUnquoted,
+} from '../src/read/table.js';
 import type { Encoding } from '../src/types.js';
 import { unusualSpace } from '../src/whitespace.js';
 
@@ -144,7 +150,23 @@ describe('generated tables', () => {
 describe('texts without quotes are split directly', () => {
   // Cells of letters, spaces, delimiters and every kind of line end (never a double quote),
   // joined by any delimiter and line end, with or without a BOM and a final line end.
-  const piece = fc.constantFrom('a', 'Ü', ' ', ',', ';', '\t', '|', '\r', '\n', '\r\n', 'é', '=');
+  // 'ı' and '😀' (above U+00FF) make the text two-byte, which splitLines copies around.
+  const piece = fc.constantFrom(
+    'a',
+    'Ü',
+    ' ',
+    ',',
+    ';',
+    '\t',
+    '|',
+    '\r',
+    '\n',
+    '\r\n',
+    'é',
+    '=',
+    'ı',
+    '😀',
+  );
   const text = fc.record({
     body: fc.array(
       fc.array(piece, { maxLength: 6 }).map((p) => p.join('')),
@@ -167,6 +189,36 @@ describe('texts without quotes are split directly', () => {
       }),
       { numRuns: RUNS, seed: SEED },
     );
+  });
+
+  it('splits lines as String.split does, wide characters anywhere (1,000 generated texts)', () => {
+    const line = fc.array(fc.constantFrom('a', 'ä', 'ı', '😀', ' ', ';', '\r', '\n'), {
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(
+          line.map((l) => l.join('')),
+          { maxLength: 30 },
+        ),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.boolean(),
+        (lines, end, final) => {
+          const body = lines.join(end) + (final ? end : '');
+          expect(splitLines(body, end)).toEqual(body.split(end));
+        },
+      ),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('puts the wide lines back where they were', () => {
+    // Worked by hand: lines 0 and 2 hold ı (wide), line 1 is empty, line 3 is plain, and the
+    // last line holds an emoji and no line end.
+    const body = 'Yıldız;A\r\n\r\nAydın;B\r\nKöhler;C\r\n😀;D';
+    expect(splitLines(body, '\r\n')).toEqual(['Yıldız;A', '', 'Aydın;B', 'Köhler;C', '😀;D']);
+    expect(splitLines('ı', '\n')).toEqual(['ı']);
+    expect(splitLines('a\nı\n', '\n')).toEqual(['a', 'ı', '']);
   });
 
   it('leaves a text with a quote to the parser', () => {

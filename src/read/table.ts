@@ -166,9 +166,53 @@ export function splitUnquoted(text: string, delimiter: string): string[][] | und
           ? '\r\n'
           : '\r'
         : '\n';
-  const lines = end === undefined ? [body] : body.split(end);
+  const lines = end === undefined ? [body] : splitLines(body, end);
   if (lines[lines.length - 1] === '') lines.pop();
   return lines.map((line) => line.split(delimiter));
+}
+
+/** A character above U+00FF. */
+const WIDE = /[\u0100-\uffff]/g;
+
+/**
+ * body.split(end), with the lines as one-byte strings wherever they can be. V8 keeps a text with
+ * one character above U+00FF (a Turkish ı, a Polish ł) as a two-byte string, and every line,
+ * cell, name and e-mail split from it too: twice the memory. So such a text is copied into a
+ * one-byte text, through Latin-1 bytes, with the lines holding wide characters blanked (spaces),
+ * split there, and those few lines put back as copies of their own (a slice would keep the
+ * two-byte text alive). 1M bench rows, whose every file holds some ı: peak RSS 1.49 → 1.34–1.44
+ * GB, the heap after resolving 1.13 → 0.83–1.0 GB; no faster or slower.
+ */
+export function splitLines(body: string, end: string): string[] {
+  WIDE.lastIndex = 0;
+  let wide = WIDE.exec(body);
+  if (wide === null) return body.split(end);
+  const bytes = Buffer.from(body, 'latin1');
+  const wideLines: { start: number; stop: number }[] = [];
+  while (wide !== null) {
+    const before = body.lastIndexOf(end, wide.index);
+    const start = before < 0 ? 0 : before + end.length;
+    const after = body.indexOf(end, wide.index);
+    const stop = after < 0 ? body.length : after;
+    bytes.fill(0x20, start, stop);
+    wideLines.push({ start, stop });
+    WIDE.lastIndex = stop;
+    wide = WIDE.exec(body);
+  }
+  const lines = bytes.toString('latin1').split(end);
+  // Blanked lines keep their length, so each line's offset in the body is the sum of the lines
+  // and line ends before it.
+  let offset = 0;
+  let next = 0;
+  for (let k = 0; k < lines.length && next < wideLines.length; k++) {
+    const { start, stop } = wideLines[next] as { start: number; stop: number };
+    if (offset === start) {
+      lines[k] = Buffer.from(body.slice(start, stop), 'utf16le').toString('utf16le');
+      next++;
+    }
+    offset += (lines[k] as string).length + end.length;
+  }
+  return lines;
 }
 
 /** Parses the whole text into rows (RFC 4180 quoting; CRLF, LF or CR line ends). */
