@@ -203,9 +203,12 @@ describe('texts without quotes are split directly', () => {
         ),
         fc.constantFrom('\n', '\r\n', '\r'),
         fc.boolean(),
-        (lines, end, final) => {
+        fc.integer({ min: 1, max: 12 }),
+        (lines, end, final, piece) => {
           const body = lines.join(end) + (final ? end : '');
           expect(splitLines(body, end)).toEqual(body.split(end));
+          // In pieces of a few characters, cut at the line ends after them.
+          expect(splitLines(body, end, piece)).toEqual(body.split(end));
         },
       ),
       { numRuns: RUNS, seed: SEED },
