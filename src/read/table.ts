@@ -215,7 +215,7 @@ export function splitLines(body: string, end: string, piece: number = PIECE): st
     pieces.push(bytes.toString('latin1', from, to).split(end));
     from = to + end.length;
   }
-  const lines = pieces.length === 1 ? (pieces[0] as string[]) : pieces.flat();
+  const lines = pieces.length === 1 ? (pieces[0] as string[]) : ([] as string[]).concat(...pieces);
   // Blanked lines keep their length, so each line's offset in the body is the sum of the lines
   // and line ends before it.
   let offset = 0;
