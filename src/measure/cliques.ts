@@ -84,6 +84,12 @@ function count(m: Int32Array, at: number, words: number): number {
   return c;
 }
 
+/** Whether the set at `at` has no bit set (cheaper than counting them). */
+function empty(m: Int32Array, at: number, words: number): boolean {
+  for (let w = 0; w < words; w++) if (m[at + w] !== 0) return false;
+  return true;
+}
+
 /** Set bits of (the set at `at` in m) ∧ (the row at `row` in adj). */
 function countAnd(m: Int32Array, at: number, adj: Int32Array, row: number, words: number): number {
   let c = 0;
@@ -127,7 +133,7 @@ function colours(
 ): number {
   m.copyWithin(left, at, at + words);
   let classes = 0;
-  while (count(m, left, words) > 0) {
+  while (!empty(m, left, words)) {
     classes++;
     m.copyWithin(open, left, left + words);
     for (let k = firstBit(m, open, words, 0); k >= 0; k = firstBit(m, open, words, k + 1)) {
@@ -347,7 +353,7 @@ export function measureCliques(
     const x = at + words;
     const size = count(mem, p, words);
     if (size === 0) {
-      if (count(mem, x, words) === 0 && r.length >= reach()) {
+      if (empty(mem, x, words) && r.length >= reach()) {
         // Sorted in one reused typed array, kept as a plain array: a typed array this size has
         // its memory outside the heap, which costs ten times as much to allocate among a
         // million-row run's objects.
