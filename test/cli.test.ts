@@ -7,9 +7,11 @@ import {
   readFileSync,
   writeFileSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeInPieces } from '../src/cli/io.js';
 import { runCli } from '../src/cli/main.js';
 import { netz, pipeline } from './helpers/run.js';
 import { BIN, FIXTURES, ROOT } from './helpers/sources.js';
@@ -160,6 +162,19 @@ describe('output files', () => {
     const md = netz(['overlap', FIXTURES, '-f', 'md']).stdout;
     expect(readdirSync(scratch).filter((f) => f.includes('.tmp'))).toEqual([]);
     expect(readFileSync(out, 'utf8')).toBe(md);
+  });
+
+  it('writes a text in pieces without splitting a surrogate pair', async () => {
+    // Pieces of 1 to 6 characters cut "a😀" and "Köhler😀😀" at every place, the middle of an
+    // emoji (two UTF-16 units) among them; the file must hold the text's exact UTF-8 bytes.
+    const text = 'a😀b\nKöhler😀😀;ı\n😀';
+    for (let piece = 1; piece <= 6; piece++) {
+      const path = join(scratch, `pieces-${piece}.txt`);
+      const handle = await open(path, 'w');
+      await writeInPieces(handle, text, piece);
+      await handle.close();
+      expect(readFileSync(path)).toEqual(Buffer.from(text, 'utf8'));
+    }
   });
 
   it('refuses to write the report over one of its inputs', () => {
