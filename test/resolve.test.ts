@@ -119,6 +119,30 @@ describe('exact matching', () => {
     expect(found).toHaveLength(2);
   });
 
+  it('joins one e-mail in any spelling, and a phone, across rows with and without other keys', async () => {
+    // a.csv:2 owns anke@x.example (one e-mail, nothing else); b.csv:2 spells it in capitals and
+    // adds a phone: it joins a.csv:2 by the e-mail and owns the phone; c.csv:2 has the phone
+    // alone and joins them. d.csv:2 has the same phone but another e-mail: joining would give
+    // one person two e-mails, so it stays apart and is reported. e.csv:2 spells the first
+    // e-mail in capitals again, alone: it joins the first person. People: Anke (a, b, c, e: 4
+    // records), Other (d).
+    const result = await readAndResolve(
+      [
+        memory('a.csv', 'Name,Email\nAnke Berg,anke@x.example\n'),
+        memory('b.csv', 'Name,Email,Telefon\nAnke Berg,ANKE@X.example,+49 202 123456\n'),
+        memory('c.csv', 'Name,Telefon\nA. Berg,0202 123456\n'),
+        memory('d.csv', 'Name,Email,Telefon\nOther,other@x.example,+49 202 123456\n'),
+        memory('e.csv', 'Name,Email\nAnke Berg,ANKE@X.example\n'),
+      ],
+      { match: 'exact' },
+    );
+    expect(result.people.map((p) => [p.name, p.emails, p.groups, p.records.length])).toEqual([
+      ['Anke Berg', ['anke@x.example'], ['a', 'b', 'c', 'e'], 4],
+      ['Other', ['other@x.example'], ['d'], 1],
+    ]);
+    expect(result.findings).toEqual([{ code: 'conflicting-emails', path: 'd.csv', line: 2 }]);
+  });
+
   it('folds a second row of the same person at the same event into one record (merged)', async () => {
     const result = await readAndResolve([
       memory(

@@ -6,35 +6,39 @@
 import type { Finding, SourceRecord } from '../types.js';
 import { memoized } from './memo.js';
 import { emailKey, nameKey, phoneKey } from './normalize.js';
+import { StringIds } from './string-ids.js';
 import { UnionFind } from './union-find.js';
 
 export interface Clustering {
   /** Clusters of indices into the given record list, each sorted ascending. */
   readonly clusters: number[][];
   readonly findings: Finding[];
-  /** Each record's normalised e-mails (distinct, as recordKeys gives them), for buildPeople. */
+  /** Each record's normalised e-mails (distinct, in the order first written), for buildPeople. */
   readonly recordEmails: readonly (readonly string[])[];
 }
 
-/** The deterministic keys of a record: `email:…`, `id:…`, `phone:…`. */
-export function recordKeys(
+/** A record's deterministic keys besides its e-mails: `id:…`, `phone:…`. */
+function otherKeys(
   record: SourceRecord,
-  email: (value: string) => string = emailKey,
   phoneOf: (value: string) => string | undefined = phoneKey,
-): { emails: string[]; others: string[] } {
+): string[] {
   // Pseudonyms (netz hash) were normalised before hashing: they compare as they are.
-  const plain = record.pseudonymous !== true;
-  const emails =
-    record.emails.length === 1
-      ? [plain ? email(record.emails[0] as string) : (record.emails[0] as string)]
-      : [...new Set(plain ? record.emails.map(email) : record.emails)];
   const others: string[] = [];
   if (record.platformId !== undefined) others.push(`id:${record.platformId}`);
   if (record.phone !== undefined) {
-    const phone = plain ? phoneOf(record.phone) : record.phone;
+    const phone = record.pseudonymous === true ? record.phone : phoneOf(record.phone);
     if (phone !== undefined) others.push(`phone:${phone}`);
   }
-  return { emails, others };
+  return others;
+}
+
+/** A normalised e-mail key while clustering: shared by its spellings. */
+interface EmailEntry {
+  readonly key: string;
+  /** The key alone, one array shared by every record with just this e-mail. */
+  readonly only: readonly string[];
+  /** The first record that carried the key, -1 before any. */
+  owner: number;
 }
 
 /** Whether two clusters' e-mails may be one person's: one set holds the other (or one is empty). */
@@ -74,8 +78,7 @@ export function clusterExact(
   const uf = new UnionFind(records.length);
   // root → e-mail keys of the cluster (a person holds one e-mail, or the few of one record).
   const emailsOf: (readonly string[] | undefined)[] = new Array(records.length);
-  // key → first record carrying it: e-mails (normalised), and `id:…` / `phone:…`.
-  const emailOwner = new Map<string, number>();
+  // key → first record carrying it: `id:…` / `phone:…` (e-mails: EmailEntry.owner).
   const owner = new Map<string, number>();
   const findings: Finding[] = [];
   const keyless: number[] = [];
@@ -103,30 +106,75 @@ export function clusterExact(
   // The full-name key of a record (a pseudonym as it is).
   const nameKeyOf = (record: SourceRecord) =>
     record.pseudonymous === true ? (record.name ?? '') : name(record.name ?? '');
+  // One look-up per e-mail as written: its normalised key, shared by every spelling of it, and
+  // the first record that carried the key (a second map, by key, is read once per spelling).
+  const spellings = new StringIds(1024);
+  const spelt: EmailEntry[] = [];
+  const byKey = new Map<string, EmailEntry>();
+  const entryOf = (value: string, plain: boolean): EmailEntry => {
+    let id = -1;
+    if (plain) {
+      id = spellings.idOf(value);
+      const known = spelt[id];
+      if (known !== undefined) return known;
+    }
+    const key = plain ? email(value) : value;
+    let entry = byKey.get(key);
+    if (entry === undefined) {
+      entry = { key, only: [key], owner: -1 };
+      byKey.set(key, entry);
+    }
+    if (plain) spelt[id] = entry;
+    return entry;
+  };
+  const simple = constraints.cannot.length === 0;
   const recordEmails: (readonly string[])[] = new Array(records.length);
-  records.forEach((record, i) => {
-    const { emails, others } = recordKeys(record, email, phone);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as SourceRecord;
+    const plain = record.pseudonymous !== true;
+    if (
+      simple &&
+      plain &&
+      record.emails.length === 1 &&
+      record.platformId === undefined &&
+      record.phone === undefined
+    ) {
+      // The common record, one e-mail and nothing else: it joins the cluster that holds the
+      // e-mail already (whose e-mails then hold this record's one), else it owns it.
+      const entry = entryOf(record.emails[0] as string, true);
+      recordEmails[i] = entry.only;
+      if (entry.owner < 0) {
+        entry.owner = i;
+        emailsOf[i] = entry.only;
+      } else uf.union(entry.owner, i);
+      continue;
+    }
+    const entries =
+      record.emails.length === 1
+        ? [entryOf(record.emails[0] as string, plain)]
+        : [...new Set(record.emails.map((value) => entryOf(value, plain)))];
+    const emails =
+      entries.length === 1 ? (entries[0] as EmailEntry).only : entries.map((e) => e.key);
+    const others = otherKeys(record, phone);
     recordEmails[i] = emails;
     if (emails.length === 0 && others.length === 0) {
       keyless.push(i);
       isKeyless.add(i);
-      return;
+      continue;
     }
     emailsOf[i] = emails;
-    const claim = (keys: Map<string, number>, key: string) => {
-      const first = keys.get(key);
-      if (first === undefined) keys.set(key, i);
-      else if (!join(first, i)) {
-        findings.push({
-          code: 'conflicting-emails',
-          path: paths[record.source],
-          line: record.line,
-        });
-      }
-    };
-    for (const key of emails) claim(emailOwner, key);
-    for (const key of others) claim(owner, key);
-  });
+    const conflict = () =>
+      findings.push({ code: 'conflicting-emails', path: paths[record.source], line: record.line });
+    for (const entry of entries) {
+      if (entry.owner < 0) entry.owner = i;
+      else if (!join(entry.owner, i)) conflict();
+    }
+    for (const key of others) {
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, i);
+      else if (!join(first, i)) conflict();
+    }
+  }
 
   // Keyed clusters by the names their records carry (needed only when some record has no key).
   const rootsByName = new Map<string, Set<number>>();
