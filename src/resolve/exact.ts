@@ -15,6 +15,11 @@ export interface Clustering {
   readonly findings: Finding[];
   /** Each record's normalised e-mails (distinct, in the order first written), for buildPeople. */
   readonly recordEmails: readonly (readonly string[])[];
+  /**
+   * Whether the records' names went through the name normaliser (only when some record has no
+   * key): then its memo already holds them for buildPeople's sort keys.
+   */
+  readonly namesFolded: boolean;
 }
 
 /** A record's deterministic keys besides its e-mails: `id:…`, `phone:…`. */
@@ -224,5 +229,5 @@ export function clusterExact(
       clusters.push([i]);
     } else (clusters[at] as number[]).push(i);
   }
-  return { clusters, findings, recordEmails };
+  return { clusters, findings, recordEmails, namesFolded: keyless.length > 0 };
 }

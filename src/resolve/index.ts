@@ -5,6 +5,7 @@
 import type { Finding, Person, SourceRecord } from '../types.js';
 import { clusterExact, recordNormalizers } from './exact.js';
 import { type Constraints, clusterFuzzy, type ScoredPair } from './fuzzy.js';
+import { nameKey } from './normalize.js';
 import { buildPeople } from './people.js';
 
 export type MatchMode = 'fuzzy' | 'exact';
@@ -28,13 +29,19 @@ export function resolvePeople(
 ): Resolution {
   const normalizers = recordNormalizers();
   if (mode === 'exact') {
-    const { clusters, findings, recordEmails } = clusterExact(
+    const { clusters, findings, recordEmails, namesFolded } = clusterExact(
       records,
       paths,
       constraints,
       normalizers,
     );
-    const { people, merged } = buildPeople(records, clusters, normalizers, recordEmails);
+    // Each person's name is folded once for sorting: through the memo only when it holds them.
+    const { people, merged } = buildPeople(
+      records,
+      clusters,
+      namesFolded ? normalizers : { email: normalizers.email, name: nameKey },
+      recordEmails,
+    );
     return { people, merged, findings, review: [], merges: [] };
   }
   const result = clusterFuzzy(records, paths, constraints, normalizers);
