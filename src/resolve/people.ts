@@ -75,21 +75,6 @@ function distinctSorted(values: readonly string[]): string[] {
   return [...new Set(values)].sort(compare);
 }
 
-/** The one e-mail every record has, when each has exactly that one; else undefined. */
-function sameEmail(
-  indices: readonly number[],
-  emailsOf: (i: number) => readonly string[],
-): string[] | undefined {
-  const first = emailsOf(indices[0] as number);
-  if (first.length !== 1) return undefined;
-  const only = first[0] as string;
-  for (const i of indices) {
-    const emails = emailsOf(i);
-    if (emails.length !== 1 || emails[0] !== only) return undefined;
-  }
-  return [only];
-}
-
 export interface PeopleResult {
   readonly people: Person[];
   /** Indices of records folded into an earlier record of the same person and event. */
@@ -150,12 +135,32 @@ export function buildPeople(
         first: i,
       };
     }
-    const ascending = cluster.every((i, k) => k === 0 || (cluster[k - 1] as number) < i);
-    const sorted = ascending ? cluster : [...cluster].sort((a, b) => a - b);
-    // The first record at each event is kept (ascending, as `sorted` is); later ones fold into it.
+    let sorted = cluster;
+    for (let k = 1; k < cluster.length; k++) {
+      if ((cluster[k - 1] as number) > (cluster[k] as number)) {
+        sorted = [...cluster].sort((a, b) => a - b);
+        break;
+      }
+    }
+    // One pass over the records, each read once (they lie scattered): whether they all carry
+    // one name and one e-mail (most people), the groups, and the first record at each event,
+    // kept (ascending, as `sorted` is), into which later ones fold.
+    const first = records[sorted[0] as number] as SourceRecord;
+    const onlyName = first.pseudonymous === true ? undefined : first.name;
+    let oneName = onlyName !== undefined;
+    const firstEmails = emailsOf(sorted[0] as number);
+    let oneEmail = firstEmails.length === 1 ? firstEmails[0] : undefined;
+    // A person's groups are few: a list beats a set.
+    const groups: string[] = [];
     const kept: number[] = [];
     for (const i of sorted) {
       const record = records[i] as SourceRecord;
+      if (oneName && (record.name !== onlyName || record.pseudonymous === true)) oneName = false;
+      if (oneEmail !== undefined) {
+        const emails = emailsOf(i);
+        if (emails.length !== 1 || emails[0] !== oneEmail) oneEmail = undefined;
+      }
+      if (!groups.includes(record.group)) groups.push(record.group);
       const event = eventOf[i] as number;
       if (stamp[event] !== person) {
         stamp[event] = person;
@@ -169,12 +174,11 @@ export function buildPeople(
         keptRecord.status = record.status;
       }
     }
-    const own = sorted.map((i) => records[i] as SourceRecord);
-    const name = displayName(own);
-    const emails = sameEmail(sorted, emailsOf) ?? distinctSorted(sorted.flatMap(emailsOf));
-    // A person's groups are few: a list beats a set.
-    const groups: string[] = [];
-    for (const r of own) if (!groups.includes(r.group)) groups.push(r.group);
+    const name =
+      oneName && onlyName !== undefined
+        ? reorderLastFirst(onlyName)
+        : displayName(sorted.map((i) => records[i] as SourceRecord));
+    const emails = oneEmail !== undefined ? [oneEmail] : distinctSorted(sorted.flatMap(emailsOf));
     groups.sort(compare);
     return {
       name,
@@ -190,13 +194,17 @@ export function buildPeople(
   // array, read in order), which decides most comparisons without reading the strings at their
   // scattered addresses; the order is the same as comparing the keys (a missing unit counts as 0,
   // and equal numbers go on to the full comparison).
+  // The keys in an array of their own: a comparison that needs them reads no draft.
   const lead = Float64Array.from(drafts, (d) => leadingUnits(d.sortKey));
+  const sortKeys = drafts.map((d) => d.sortKey);
   const order = Array.from(drafts.keys()).sort((x, y) => {
+    const byKey =
+      (lead[x] as number) - (lead[y] as number) ||
+      compare(sortKeys[x] as string, sortKeys[y] as string);
+    if (byKey !== 0) return byKey;
     const a = drafts[x] as (typeof drafts)[number];
     const b = drafts[y] as (typeof drafts)[number];
     return (
-      (lead[x] as number) - (lead[y] as number) ||
-      compare(a.sortKey, b.sortKey) ||
       compare(a.name, b.name) ||
       compare(a.emails.join(' '), b.emails.join(' ')) ||
       a.first - b.first
