@@ -28,7 +28,19 @@ function compare(a: string, b: string): number {
 /** The numbers ascending, each once (in place; most lists are one or a few numbers long). */
 function sortedDistinct(values: number[]): number[] {
   if (values.length < 2) return values;
-  values.sort((a, b) => a - b);
+  if (values.length > 16) values.sort((a, b) => a - b);
+  else {
+    // Most lists are a person's few events: an insertion sort calls no comparator.
+    for (let i = 1; i < values.length; i++) {
+      const v = values[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (values[j] as number) > v) {
+        values[j + 1] = values[j] as number;
+        j--;
+      }
+      values[j + 1] = v;
+    }
+  }
   let kept = 1;
   for (let i = 1; i < values.length; i++) {
     if (values[i] !== values[kept - 1]) values[kept++] = values[i] as number;
@@ -49,8 +61,9 @@ export function buildAffiliation(
   for (const person of people) for (const r of person.records) used[r] = 1;
   const firstEvent = new Map<string, number>();
   const firstGroup = new Map<string, number>();
-  const recordEvent = new Int32Array(records.length);
-  const recordGroup = new Int32Array(records.length);
+  // Per record its event's and its group's number side by side: read person by person below,
+  // at scattered records, one cache line gives both.
+  const recordEventGroup = new Int32Array(2 * records.length);
   for (let r = 0; r < records.length; r++) {
     if (used[r] === 0) continue;
     const record = records[r] as SourceRecord;
@@ -64,8 +77,8 @@ export function buildAffiliation(
       g = firstGroup.size;
       firstGroup.set(record.group, g);
     }
-    recordEvent[r] = e;
-    recordGroup[r] = g;
+    recordEventGroup[2 * r] = e;
+    recordEventGroup[2 * r + 1] = g;
   }
   const groups = [...firstGroup.keys()].sort(compare);
   const groupIndex = new Map(groups.map((g, i) => [g, i]));
@@ -84,13 +97,19 @@ export function buildAffiliation(
   let total = 0;
   const personGroups: number[][] = [];
   const personEvents: number[][] = [];
-  for (const person of people) {
+  // A person's groups once each (most of their records are at one group's events).
+  const groupSeen = new Int32Array(groups.length).fill(-1);
+  for (let p = 0; p < people.length; p++) {
+    const person = people[p] as Person;
     const gs: number[] = [];
     const es: number[] = [];
     for (const r of person.records) {
-      const g = groupOrder[recordGroup[r] as number] as number;
-      gs.push(g);
-      es.push(eventOrder[recordEvent[r] as number] as number);
+      const g = groupOrder[recordEventGroup[2 * r + 1] as number] as number;
+      if (groupSeen[g] !== p) {
+        groupSeen[g] = p;
+        gs.push(g);
+      }
+      es.push(eventOrder[recordEventGroup[2 * r] as number] as number);
       groupRecords[g] = (groupRecords[g] ?? 0) + 1;
       total++;
     }
