@@ -34,4 +34,22 @@ describe('StringIds', () => {
     const ids = new StringIds();
     expect([ids.idOf(a), ids.idOf(b), ids.idOf(a), ids.idOf(b)]).toEqual([0, 1, 0, 1]);
   });
+
+  it('gives way to a Map when values collide on purpose, and keeps their ids', () => {
+    // Every value hashes alike: each new one would walk all before it (a made-up input could do
+    // that to the real hash). After 128 slots the table hands over, the ids stay first-come.
+    const ids = new StringIds(16, () => 7);
+    const values = Array.from({ length: 3000 }, (_, i) => `p${i}@x.example`);
+    expect(values.map((v) => ids.idOf(v))).toEqual(values.map((_, i) => i));
+    expect(ids.degraded).toBe(true);
+    expect(values.map((v) => ids.idOf(v))).toEqual(values.map((_, i) => i));
+    expect(ids.idOf('new@x.example')).toBe(3000);
+    expect(ids.values).toHaveLength(3001);
+  });
+
+  it('does not give way on ordinary values', () => {
+    const ids = new StringIds();
+    for (let i = 0; i < 50_000; i++) ids.idOf(`person${i}@region.example`);
+    expect(ids.degraded).toBe(false);
+  });
 });
