@@ -576,6 +576,19 @@ describe('findings and refusals', () => {
     ]);
   });
 
+  it('a replacement character or a broken quotation mark ("â€ž") is a mojibake finding too', async () => {
+    // Each alone in its file: the table-wide look for mojibake must find either mark by itself
+    // (U+FFFD, "â€"; "Ã" is the test above), or the rows are not checked.
+    const findings = async (name: string, text: string) =>
+      (await readSource({ name, bytes: new Uint8Array(Buffer.from(text, 'utf8')) }, 0)).findings;
+    expect(
+      await findings('fffd.csv', 'Name,Email\nAnke,a@x.example\nJ\uFFFDrgen K.,j@x.example\n'),
+    ).toEqual([{ code: 'mojibake', path: 'fffd.csv', line: 3 }]);
+    expect(await findings('quote.csv', 'Name,Email\nâ€žAnke B.,b@x.example\n')).toEqual([
+      { code: 'mojibake', path: 'quote.csv', line: 2 },
+    ]);
+  });
+
   it('duplicate headers are a finding; both e-mail columns are read', async () => {
     const r = await read('duplicate-headers.csv');
     expect(r.findings).toEqual([

@@ -135,8 +135,14 @@ const UNUSUAL_SPACE_BUT_TAB = /[^\S \t\r\n]| {2}/;
 /** A CR not before an LF, or an LF not after a CR (in a text that has both: mixed line ends). */
 const LONE_BREAK = /\r(?!\n)|(?<!\r)\n/;
 
-/** A mark every match of MOJIBAKE contains. */
-const MOJIBAKE_MARK = /\uFFFD|Ã|â€/;
+/**
+ * Whether a text holds a mark every match of MOJIBAKE contains (U+FFFD, "Ã", "â€"). Three
+ * searches for a string are faster than one regular expression with three alternatives over a
+ * whole text (the 50 files of 1M rows: 29–31 against 81–82 ms).
+ */
+function holdsMojibakeMark(text: string): boolean {
+  return text.includes('\uFFFD') || text.includes('Ã') || text.includes('â€');
+}
 
 async function readTable(input: SourceInput, options: ReadOptions): Promise<Table> {
   const path = input.name;
@@ -172,7 +178,7 @@ async function readTable(input: SourceInput, options: ReadOptions): Promise<Tabl
     rows: table.rows,
     encoding,
     delimiter: table.delimiter,
-    mayHoldMojibake: MOJIBAKE_MARK.test(text),
+    mayHoldMojibake: holdsMojibakeMark(text),
     mayHoldUnusualSpace:
       text.includes('"') ||
       (text.includes('\r') && text.includes('\n') && LONE_BREAK.test(text)) ||
