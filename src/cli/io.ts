@@ -21,13 +21,26 @@ export interface InputContext {
   };
 }
 
-function fileSource(path: string, ctx: InputContext): Source {
-  const full = resolve(ctx.cwd, path);
-  const configured = ctx.settingsFor?.(path) ?? {};
+/**
+ * What names a file input, as plain data: enough to read it in another thread
+ * (overlap-run.ts) as in this one.
+ */
+export interface FileSourceSpec {
+  /** The path as given. */
+  readonly name: string;
+  /** The working directory the path is relative to. */
+  readonly cwd: string;
+  readonly group?: string | undefined;
+  readonly settings?: SourceSettings | undefined;
+}
+
+/** A file input as a source: read whole when opened, an unreadable file an InputError. */
+export function fileSource(spec: FileSourceSpec): Source {
+  const full = resolve(spec.cwd, spec.name);
   return {
-    name: path,
-    group: ctx.group ?? configured.group,
-    settings: configured.settings,
+    name: spec.name,
+    group: spec.group,
+    settings: spec.settings,
     dir: basename(dirname(full)),
     open: async () => {
       try {
@@ -35,7 +48,7 @@ function fileSource(path: string, ctx: InputContext): Source {
       } catch (error) {
         throw new InputError(
           'unreadable',
-          path,
+          spec.name,
           undefined,
           `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`,
         );
@@ -86,7 +99,15 @@ export async function expandInputs(args: readonly string[], ctx: InputContext): 
   const add = (path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    sources.push(fileSource(path, ctx));
+    const configured = ctx.settingsFor?.(path) ?? {};
+    sources.push(
+      fileSource({
+        name: path,
+        cwd: ctx.cwd,
+        group: ctx.group ?? configured.group,
+        settings: configured.settings,
+      }),
+    );
   };
   for (const arg of args) {
     if (arg === '-') {

@@ -1,15 +1,13 @@
 // `netz overlap <inputs…>`: the report. Parses options, runs the pipeline, renders, writes.
 import { Command, Option } from 'commander';
-import { overlapReport, readAndResolve } from '../analyze.js';
 import { EXIT, UsageError } from '../errors.js';
-import { startGraphWorkers, stopGraphWorkers } from '../measure/parallel.js';
-import { CSV_TABLES, type CsvTable, renderOverlapCsv } from '../render/csv.js';
+import { CSV_TABLES, type CsvTable } from '../render/csv.js';
 import { SECTIONS, type Section } from '../render/document.js';
 import { LANGS, type Lang, langFromEnv } from '../render/i18n.js';
-import { renderReport } from '../render/index.js';
 import type { CliContext } from './context.js';
 import { emit, inputBytes } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
+import { OVERLAP_WORKER_BYTES, type OverlapOutcome, runOverlap } from './overlap-run.js';
 import { progressBar } from './progress.js';
 
 const EXAMPLES = `
@@ -24,13 +22,21 @@ Examples:
   netz overlap exports --population chao     p-values against the estimated pond, not the seen
   cat a.csv | netz overlap - b.csv           read one input from standard input`;
 
-/** Input bytes from which a worker for the brokers is started ahead (bench: 10k rows, 0.8 MB). */
-const WARM_BROKERS_BYTES = 256 * 1024;
 /**
- * …and a second one for the compact Louvain, which gets a worker from 5·10⁵ co-attendance pairs
- * (parallel.ts; bench: 100k rows are 7.6 MB and 2,667,993 pairs).
+ * NETZ_OVERLAP_WORKER_BYTES: the input size from which the pipeline runs in its own worker
+ * thread (overlap-run.ts); 0 always, unset the default.
  */
-const WARM_LOUVAIN_BYTES = 4 * 1024 * 1024;
+function workerBytes(env: CliContext['env']): number {
+  const value = env.NETZ_OVERLAP_WORKER_BYTES;
+  if (value === undefined || value === '') return OVERLAP_WORKER_BYTES;
+  const bytes = Number(value);
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    throw new UsageError(
+      `NETZ_OVERLAP_WORKER_BYTES=${value}: give a whole number of bytes (0: always a worker), or unset it`,
+    );
+  }
+  return bytes;
+}
 
 /** Builds the `overlap` command; `done` receives the exit code. */
 export function overlapCommand(ctx: CliContext, done: (code: number) => void): Command {
@@ -123,48 +129,49 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
       exactBetweenness: raw.exactBetweenness === true,
     };
     const progress = progressBar(ctx.stderrIsTTY === true && !options.quiet);
-    const withProgress = { ...settingsOf, progress: progress.step };
-    let analysis: Awaited<ReturnType<typeof readAndResolve>>;
-    let report: Awaited<ReturnType<typeof overlapReport>>;
-    // Graph workers start while the inputs are read (see startGraphWorkers).
-    const bytes = await inputBytes(sources, ctx.cwd);
-    startGraphWorkers(bytes >= WARM_BROKERS_BYTES ? (bytes >= WARM_LOUVAIN_BYTES ? 2 : 1) : 0);
-    try {
-      analysis = await readAndResolve(sources, withProgress);
-      // Only the people are needed after the report: the records go once measured.
-      report = await overlapReport(analysis, { ...withProgress, releaseRecords: true });
-    } finally {
-      progress.stop();
-      await stopGraphWorkers();
-    }
     const color =
       options.color &&
       format === 'text' &&
       options.output === undefined &&
       ctx.stdoutIsTTY &&
       (ctx.env.NO_COLOR === undefined || ctx.env.NO_COLOR === '');
-    const text =
-      format === 'csv'
-        ? renderOverlapCsv(report, table as CsvTable, analysis.people, minCell)
-        : renderReport(report, format, {
+    let outcome: OverlapOutcome;
+    try {
+      outcome = await runOverlap(
+        sources,
+        ctx.cwd,
+        {
+          settings: settingsOf,
+          format,
+          table,
+          render: {
             color,
             top,
             sections,
             minCell,
             width: options.output === undefined ? ctx.columns : undefined,
-          });
-    await emit(ctx, options.output, text);
+          },
+          bytes: await inputBytes(sources, ctx.cwd),
+        },
+        progress.step,
+        workerBytes(ctx.env),
+      );
+    } finally {
+      progress.stop();
+    }
+    await emit(ctx, options.output, outcome.text);
     const problems: string[] = [];
-    if (report.skipped.length > 0)
-      problems.push(`${report.skipped.length} skipped row(s), listed in the report`);
-    if (report.findings.length > 0)
-      problems.push(`${report.findings.length} finding(s), listed in the report`);
+    if (outcome.skipped > 0)
+      problems.push(`${outcome.skipped} skipped row(s), listed in the report`);
+    if (outcome.findings > 0) problems.push(`${outcome.findings} finding(s), listed in the report`);
     if (ignored.length > 0)
       problems.push(
         `${ignored.length} file(s) in the input folders not read, not an export format (${ignored.join(', ')})`,
       );
-    if (report.reviewPairs > 0)
-      problems.push(`${report.reviewPairs} identity pair(s) waiting for a decision in netz review`);
+    if (outcome.reviewPairs > 0)
+      problems.push(
+        `${outcome.reviewPairs} identity pair(s) waiting for a decision in netz review`,
+      );
     if (!options.quiet && problems.length > 0) {
       ctx.stderr(`netz: ${problems.join('; ')}\n`);
     }

@@ -1,0 +1,162 @@
+// `netz overlap` on large inputs runs its whole pipeline in a worker thread with a larger young
+// generation (src/cli/overlap-run.ts). The worker runs from the compiled files (`npm test` builds
+// first), so this test loads dist/ and runs bin/netz.js; the threshold is lowered to 0 bytes
+// (NETZ_OVERLAP_WORKER_BYTES, or runOverlap's last argument) so that the small fixtures take the
+// worker's path. Whatever the thread, the report, the messages and the exit code are the same.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fileSource } from '../dist/cli/io.js';
+import { type OverlapJob, plainError, revivedError, runOverlap } from '../dist/cli/overlap-run.js';
+import { InputError, NetzError, UsageError } from '../dist/errors.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(root, 'bin', 'netz.js');
+const REGION = join(root, 'fixtures', 'bergisches-land');
+const READ = join(root, 'test', 'fixtures', 'read');
+
+/** Runs the CLI in a child process (the built bundle) with the given worker threshold. */
+function cli(args: string[], workerBytes: string | undefined) {
+  const { NETZ_OVERLAP_WORKER_BYTES: _, ...inherited } = process.env;
+  const env =
+    workerBytes === undefined
+      ? inherited
+      : { ...inherited, NETZ_OVERLAP_WORKER_BYTES: workerBytes };
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, cwd: root });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const job = (format: OverlapJob['format'], table?: OverlapJob['table']): OverlapJob => ({
+  settings: { match: 'fuzzy', minGroups: 3 },
+  format,
+  table,
+  render: { color: false, top: 10, minCell: 1 },
+  bytes: 1,
+});
+
+const sourcesOf = (dir: string, names: readonly string[]) =>
+  names.map((name) => fileSource({ name: join(dir, name), cwd: root }));
+
+describe('the overlap pipeline in its own worker thread', () => {
+  it('gives the same report, messages and exit code as in the main thread', () => {
+    // The region's eight exports (Luma, Meetup TSV, xlsx, Excel CSVs…): 2 skipped rows and one
+    // pair for review, reported on stderr by the main thread from the worker's counts.
+    for (const format of ['json', 'md', 'text']) {
+      const here = cli(['overlap', REGION, '-f', format], undefined);
+      const worker = cli(['overlap', REGION, '-f', format], '0');
+      expect(here.code).toBe(0);
+      expect(worker).toEqual(here);
+      expect(here.stderr).toBe(
+        'netz: 2 skipped row(s), listed in the report; 1 identity pair(s) waiting for a decision in netz review\n',
+      );
+    }
+    const json = JSON.parse(cli(['overlap', REGION, '-f', 'json'], '0').stdout);
+    expect(json.inputs).toHaveLength(8);
+  });
+
+  it('reads messy German exports in the worker as in the main thread', async () => {
+    // Windows-1252, UTF-8 with BOM, UTF-16LE Teams, a two-section Zoom webinar report and
+    // "Nachname, Vorname": decoding (iconv-lite loads in the worker) and reading happen there.
+    const names = [
+      'excel-semicolon-windows-1252.csv',
+      'excel-utf8-bom-semicolon.csv',
+      'teams-attendance-utf16le.csv',
+      'zoom-webinar-attendee-report.csv',
+      'teilnehmer-nachname-vorname.csv',
+    ];
+    expect(readdirSync(READ)).toEqual(expect.arrayContaining(names));
+    for (const [format, table] of [
+      ['json', undefined],
+      ['csv', 'people'],
+    ] as const) {
+      const here = await runOverlap(sourcesOf(READ, names), root, job(format, table));
+      const worker = await runOverlap(
+        sourcesOf(READ, names),
+        root,
+        job(format, table),
+        undefined,
+        0,
+      );
+      expect(here.ranIn).toBe('main');
+      expect(worker.ranIn).toBe('worker');
+      expect({ ...worker, ranIn: 'main' }).toEqual(here);
+    }
+    const report = JSON.parse(
+      (await runOverlap(sourcesOf(READ, names), root, job('json'), undefined, 0)).text,
+    );
+    expect(report.inputs.map((i: { encoding: string }) => i.encoding)).toEqual(
+      expect.arrayContaining(['windows-1252', 'utf-16le']),
+    );
+  });
+
+  it('tells the main thread of each step, for the progress bar', async () => {
+    const steps: { done: number; total: number; stage: string }[] = [];
+    const names = ['bergisch-digital.csv', 'repair-cafe-wuppertal.csv'];
+    const run = await runOverlap(
+      sourcesOf(REGION, names),
+      root,
+      job('json'),
+      (s) => steps.push(s),
+      0,
+    );
+    expect(run.ranIn).toBe('worker');
+    // Two files, resolving, measuring: 4 steps, the last one "measuring".
+    expect(steps.at(-1)).toEqual({ done: 3, total: 4, stage: 'measuring' });
+    expect(steps.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('standard input stays in the main thread', async () => {
+    const text = 'Name;E-Mail\nAnke Schmitz;anke@example.org\n';
+    const stdin = {
+      name: '-',
+      group: 'stdin-group',
+      open: async () => new TextEncoder().encode(text),
+    };
+    const run = await runOverlap([stdin], root, job('json'), undefined, 0);
+    expect(run.ranIn).toBe('main');
+    expect(JSON.parse(run.text).totals.people).toBe(1);
+  });
+
+  it('an input error in the worker is the same one-line message and exit code', () => {
+    const bad = join('test', 'fixtures', 'read', 'unclosed-quote.csv');
+    const here = cli(['overlap', bad], undefined);
+    const worker = cli(['overlap', bad], '0');
+    expect(here.code).toBe(2);
+    expect(worker).toEqual(here);
+    expect(here.stderr).toMatch(/^netz: test\/fixtures\/read\/unclosed-quote\.csv:\d+: .+\n$/);
+    // With --debug, the worker's stack comes along (not a stack of the message passing).
+    const debug = cli(['overlap', bad, '--debug'], '0');
+    expect(debug.stderr).toContain('at readSource');
+  });
+
+  it('a wrong threshold is a usage error', () => {
+    const run = cli(['overlap', REGION], 'lots');
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'netz: NETZ_OVERLAP_WORKER_BYTES=lots: give a whole number of bytes (0: always a worker), or unset it\n',
+    });
+  });
+
+  it('errors cross the thread as data: NetzErrors keep code and exit code, others stay internal', () => {
+    const input = new InputError('unreadable', 'a.csv', 3, 'cannot read the file');
+    const back = revivedError(structuredClone(plainError(input)));
+    expect(back).toBeInstanceOf(NetzError);
+    expect(back).toMatchObject({
+      name: 'InputError',
+      code: 'unreadable',
+      exitCode: 2,
+      message: 'a.csv:3: cannot read the file',
+      stack: input.stack,
+    });
+    const usage = revivedError(structuredClone(plainError(new UsageError('--top 0: give…'))));
+    expect(usage).toMatchObject({ code: 'usage', exitCode: 2, message: '--top 0: give…' });
+    const internal = revivedError(structuredClone(plainError(new TypeError('x is undefined'))));
+    expect(internal).not.toBeInstanceOf(NetzError);
+    expect(internal).toMatchObject({ name: 'TypeError', message: 'x is undefined' });
+    expect(revivedError(plainError('a string'))).toMatchObject({ message: 'a string' });
+  });
+});
