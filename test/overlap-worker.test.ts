@@ -4,12 +4,21 @@
 // (NETZ_OVERLAP_WORKER_BYTES, or runOverlap's last argument) so that the small fixtures take the
 // worker's path. Whatever the thread, the report, the messages and the exit code are the same.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the bench's generator is plain JavaScript without types.
+import { generate } from '../bench/generate.mjs';
 import { fileSource } from '../dist/cli/io.js';
-import { type OverlapJob, plainError, revivedError, runOverlap } from '../dist/cli/overlap-run.js';
+import {
+  type OverlapJob,
+  outOfMemory,
+  plainError,
+  revivedError,
+  runOverlap,
+} from '../dist/cli/overlap-run.js';
 import { InputError, NetzError, UsageError } from '../dist/errors.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,13 +27,17 @@ const REGION = join(root, 'fixtures', 'bergisches-land');
 const READ = join(root, 'test', 'fixtures', 'read');
 
 /** Runs the CLI in a child process (the built bundle) with the given worker threshold. */
-function cli(args: string[], workerBytes: string | undefined) {
+function cli(args: string[], workerBytes: string | undefined, nodeFlags: string[] = []) {
   const { NETZ_OVERLAP_WORKER_BYTES: _, ...inherited } = process.env;
   const env =
     workerBytes === undefined
       ? inherited
       : { ...inherited, NETZ_OVERLAP_WORKER_BYTES: workerBytes };
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, cwd: root });
+  const run = spawnSync(process.execPath, [...nodeFlags, BIN, ...args], {
+    encoding: 'utf8',
+    env,
+    cwd: root,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -158,5 +171,34 @@ describe('the overlap pipeline in its own worker thread', () => {
     expect(internal).not.toBeInstanceOf(NetzError);
     expect(internal).toMatchObject({ name: 'TypeError', message: 'x is undefined' });
     expect(revivedError(plainError('a string'))).toMatchObject({ message: 'a string' });
+  });
+
+  it('a worker out of memory is a one-line message with the fix, and no output file', () => {
+    // The bench's generator at 20,000 rows (1.6 MB, seeded): its pipeline needs more than a
+    // 16 MB old generation, the main thread (which only waits) does not.
+    const dir = mkdtempSync(join(tmpdir(), 'netz-oom-'));
+    mkdirSync(join(dir, 'in'));
+    for (const f of generate(20000, 1).files as { name: string; text: string }[])
+      writeFileSync(join(dir, 'in', f.name), f.text);
+    const out = join(dir, 'report.json');
+    const args = ['overlap', join(dir, 'in'), '-f', 'json', '--match', 'exact', '-o', out];
+    const run = cli(args, '0', ['--max-old-space-size=16']);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "netz: the inputs need more memory than Node's heap limit allows; raise it, such as NODE_OPTIONS=--max-old-space-size=8192 (megabytes), or report on fewer inputs\n",
+    });
+    expect(existsSync(out)).toBe(false);
+    // With room, the same run writes its report.
+    expect(cli(args, '0', ['--max-old-space-size=256']).code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('suggests twice the heap limit, in whole gigabytes, at least 8 GB', () => {
+    // 4,144 MB (this machine's default): 2 × 4144 = 8288 MB → 9 GB = 9216 MB; 96 MB → 8192.
+    expect(outOfMemory(4144 * 2 ** 20).message).toContain('--max-old-space-size=9216 ');
+    expect(outOfMemory(96 * 2 ** 20).message).toContain('--max-old-space-size=8192 ');
+    expect(outOfMemory(96 * 2 ** 20)).toMatchObject({ code: 'out-of-memory', exitCode: 2 });
   });
 });

@@ -8,6 +8,7 @@
 // same within noise; 7.9 MB: 0.08 s slower). The report is the same either way.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import {
   type AnalyzeOptions,
@@ -124,6 +125,19 @@ export function revivedError(plain: PlainError): Error {
   return error;
 }
 
+/**
+ * The worker reached the heap limit (which it shares with the main thread): a message with the
+ * fix instead of an internal error. (In the main thread, V8 would end the process.)
+ */
+export function outOfMemory(limit: number = getHeapStatistics().heap_size_limit): NetzError {
+  // Twice the present limit, in whole gigabytes, at least 8 GB.
+  const suggested = Math.max(8192, Math.ceil((2 * limit) / 2 ** 30) * 1024);
+  return new NetzError(
+    'out-of-memory',
+    `the inputs need more memory than Node's heap limit allows; raise it, such as NODE_OPTIONS=--max-old-space-size=${suggested} (megabytes), or report on fewer inputs`,
+  );
+}
+
 /** Messages from the worker. */
 export type WorkerReport =
   | { readonly kind: 'progress'; readonly step: ProgressStep }
@@ -159,8 +173,8 @@ function inWorker(
       if (message.kind === 'done') resolve({ ...message.outcome, ranIn: 'worker' });
       else reject(revivedError(message.error));
     });
-    worker.once('error', (error) => {
-      if (!settled) reject(error);
+    worker.once('error', (error: NodeJS.ErrnoException) => {
+      if (!settled) reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : error);
       settled = true;
     });
     worker.once('exit', (code) => {
