@@ -4,7 +4,14 @@
 // (NETZ_OVERLAP_WORKER_BYTES, or runOverlap's last argument) so that the small fixtures take the
 // worker's path. Whatever the thread, the report, the messages and the exit code are the same.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +34,12 @@ const REGION = join(root, 'fixtures', 'bergisches-land');
 const READ = join(root, 'test', 'fixtures', 'read');
 
 /** Runs the CLI in a child process (the built bundle) with the given worker threshold. */
-function cli(args: string[], workerBytes: string | undefined, nodeFlags: string[] = []) {
+function cli(
+  args: string[],
+  workerBytes: string | undefined,
+  nodeFlags: string[] = [],
+  cwd: string = root,
+) {
   const { NETZ_OVERLAP_WORKER_BYTES: _, ...inherited } = process.env;
   const env =
     workerBytes === undefined
@@ -36,7 +48,7 @@ function cli(args: string[], workerBytes: string | undefined, nodeFlags: string[
   const run = spawnSync(process.execPath, [...nodeFlags, BIN, ...args], {
     encoding: 'utf8',
     env,
-    cwd: root,
+    cwd,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -67,6 +79,39 @@ describe('the overlap pipeline in its own worker thread', () => {
     }
     const json = JSON.parse(cli(['overlap', REGION, '-f', 'json'], '0').stdout);
     expect(json.inputs).toHaveLength(8);
+  });
+
+  it('honours the config file and the links file in the worker', () => {
+    // Two groups renamed by the config, minGroups 2 and seed 7 from it; a links line whose keys
+    // match nobody: the unmatched-link finding is reported from the worker as from this thread.
+    const dir = mkdtempSync(join(tmpdir(), 'netz-config-'));
+    mkdirSync(join(dir, 'exports'));
+    for (const name of readdirSync(REGION))
+      writeFileSync(join(dir, 'exports', name), readFileSync(join(REGION, name)));
+    writeFileSync(
+      join(dir, 'netz.config.json'),
+      JSON.stringify({
+        sources: [
+          { match: 'exports/repair-*.csv', group: 'Repair Café' },
+          { match: 'exports/makerspace-remscheid.xlsx', group: 'Makerspace RS' },
+        ],
+        minGroups: 2,
+        seed: 7,
+      }),
+    );
+    writeFileSync(
+      join(dir, 'netz.links.csv'),
+      'kind,a,b,note\nmust,email:nobody@nowhere.example,email:other@nowhere.example,test\n',
+    );
+    const here = cli(['overlap', 'exports', '-f', 'json'], undefined, [], dir);
+    const worker = cli(['overlap', 'exports', '-f', 'json'], '0', [], dir);
+    expect(worker).toEqual(here);
+    const report = JSON.parse(worker.stdout);
+    expect(report.groups.map((g: { name: string }) => g.name)).toEqual(
+      expect.arrayContaining(['Repair Café', 'Makerspace RS']),
+    );
+    expect(report.options).toMatchObject({ minGroups: 2, seed: 7 });
+    expect(report.findings.map((f: { code: string }) => f.code)).toContain('unmatched-link');
   });
 
   it('reads messy German exports in the worker as in the main thread', async () => {
