@@ -155,6 +155,39 @@ describe('exact matching', () => {
     expect([input?.rows, input?.records, input?.merged]).toEqual([2, 1, 1]);
   });
 
+  it("takes a person's name, e-mail and groups from every row, wherever the rows lie", async () => {
+    // Anke's and Bob's rows alternate in a.csv and go on in b.csv. Anke writes "Anke Berg" in
+    // her first row and "Anke Berg-Sauer" in her two others: the name seen most often wins, not
+    // the first. Her two rows at a's Treffen on 2025-02-01 (the second in capitals) fold into the
+    // first (a.csv:4 merged into a.csv:2), so she has two events: a's Treffen and b's export.
+    // Bob: three rows, three events (Treffen, Stammtisch, b's), one spelling throughout.
+    const a = memory(
+      'a.csv',
+      'Name,E-Mail,Event,Datum\n' +
+        'Anke Berg,anke@x.example,Treffen,01.02.2025\n' +
+        'Bob Kurz,bob@x.example,Treffen,01.02.2025\n' +
+        'Anke Berg-Sauer,ANKE@x.example,Treffen,01.02.2025\n' +
+        'Bob Kurz,bob@x.example,Stammtisch,08.02.2025\n',
+    );
+    const b = memory(
+      'b.csv',
+      'Name,E-Mail\nAnke Berg-Sauer,anke@x.example\nBob Kurz,bob@x.example\n',
+    );
+    for (const mode of ['exact', 'fuzzy'] as const) {
+      const result = await readAndResolve([b, a], { match: mode });
+      expect(
+        result.people.map((p) => [p.id, p.name, p.emails, p.groups, p.events, p.records]),
+      ).toEqual([
+        ['p0001', 'Anke Berg-Sauer', ['anke@x.example'], ['a', 'b'], 2, [0, 4]],
+        ['p0002', 'Bob Kurz', ['bob@x.example'], ['a', 'b'], 3, [1, 3, 5]],
+      ]);
+      expect(result.inputs.map((i) => [i.path, i.records, i.merged])).toEqual([
+        ['a.csv', 3, 1],
+        ['b.csv', 2, 0],
+      ]);
+    }
+  });
+
   it('numbers people p0001… in canonical order whatever the argument order', async () => {
     const a = memory('a.csv', 'Name\nZoe\nAnke\n');
     const b = memory('b.csv', 'Name\nMaria\n');

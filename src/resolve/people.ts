@@ -114,6 +114,53 @@ export function buildPeople(
       eventOf[i] = number;
     }
   }
+  // Whether each person's records carry one name and one e-mail (most people), and each
+  // person's groups, found record by record in their order, where each record lies next to the
+  // one before: a person's records lie at scattered addresses, and reading each of them person
+  // by person costs a cache miss or three (the record, its name, the name's characters).
+  const personOf = new Int32Array(records.length).fill(-1);
+  const firstOf = new Int32Array(clusters.length);
+  clusters.forEach((cluster, person) => {
+    let first = cluster[0] as number;
+    for (const i of cluster) {
+      personOf[i] = person;
+      if (i < first) first = i;
+    }
+    firstOf[person] = first;
+  });
+  const onlyName: (string | undefined)[] = new Array(clusters.length);
+  const onlyEmail: (string | undefined)[] = new Array(clusters.length);
+  const groupsOf: string[][] = new Array(clusters.length);
+  const lastGroup: (string | undefined)[] = new Array(clusters.length);
+  for (let person = 0; person < clusters.length; person++) {
+    const i = firstOf[person] as number;
+    const record = records[i] as SourceRecord;
+    onlyName[person] = record.pseudonymous === true ? undefined : record.name;
+    const emails = emailsOf(i);
+    onlyEmail[person] = emails.length === 1 ? emails[0] : undefined;
+    groupsOf[person] = [record.group];
+    lastGroup[person] = record.group;
+  }
+  for (let i = 0; i < records.length; i++) {
+    const person = personOf[i] as number;
+    // A person's first record, or a record in no cluster.
+    if (person < 0 || firstOf[person] === i) continue;
+    const record = records[i] as SourceRecord;
+    const name = onlyName[person];
+    if (name !== undefined && (record.name !== name || record.pseudonymous === true))
+      onlyName[person] = undefined;
+    const email = onlyEmail[person];
+    if (email !== undefined) {
+      const emails = emailsOf(i);
+      if (emails.length !== 1 || emails[0] !== email) onlyEmail[person] = undefined;
+    }
+    const group = record.group;
+    if (lastGroup[person] !== group) {
+      lastGroup[person] = group;
+      const groups = groupsOf[person] as string[];
+      if (!groups.includes(group)) groups.push(group);
+    }
+  }
   const stamp = new Int32Array(records.length).fill(-1);
   const keptAt = new Int32Array(records.length);
   const drafts = clusters.map((cluster, person) => {
@@ -142,25 +189,10 @@ export function buildPeople(
         break;
       }
     }
-    // One pass over the records, each read once (they lie scattered): whether they all carry
-    // one name and one e-mail (most people), the groups, and the first record at each event,
-    // kept (ascending, as `sorted` is), into which later ones fold.
-    const first = records[sorted[0] as number] as SourceRecord;
-    const onlyName = first.pseudonymous === true ? undefined : first.name;
-    let oneName = onlyName !== undefined;
-    const firstEmails = emailsOf(sorted[0] as number);
-    let oneEmail = firstEmails.length === 1 ? firstEmails[0] : undefined;
-    // A person's groups are few: a list beats a set.
-    const groups: string[] = [];
+    // The first record at each event is kept (ascending, as `sorted` is); later ones fold into
+    // it, which reads them only then.
     const kept: number[] = [];
     for (const i of sorted) {
-      const record = records[i] as SourceRecord;
-      if (oneName && (record.name !== onlyName || record.pseudonymous === true)) oneName = false;
-      if (oneEmail !== undefined) {
-        const emails = emailsOf(i);
-        if (emails.length !== 1 || emails[0] !== oneEmail) oneEmail = undefined;
-      }
-      if (!groups.includes(record.group)) groups.push(record.group);
       const event = eventOf[i] as number;
       if (stamp[event] !== person) {
         stamp[event] = person;
@@ -169,16 +201,20 @@ export function buildPeople(
         continue;
       }
       merged.push(i);
+      const record = records[i] as SourceRecord;
       const keptRecord = records[keptAt[event] as number] as SourceRecord;
       if (STATUS_RANK[record.status] < STATUS_RANK[keptRecord.status]) {
         keptRecord.status = record.status;
       }
     }
+    const only = onlyName[person];
     const name =
-      oneName && onlyName !== undefined
-        ? reorderLastFirst(onlyName)
+      only !== undefined
+        ? reorderLastFirst(only)
         : displayName(sorted.map((i) => records[i] as SourceRecord));
-    const emails = oneEmail !== undefined ? [oneEmail] : distinctSorted(sorted.flatMap(emailsOf));
+    const email = onlyEmail[person];
+    const emails = email !== undefined ? [email] : distinctSorted(sorted.flatMap(emailsOf));
+    const groups = groupsOf[person] as string[];
     groups.sort(compare);
     return {
       name,
