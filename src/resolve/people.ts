@@ -132,20 +132,19 @@ export function buildPeople(
   const onlyEmail: (string | undefined)[] = new Array(clusters.length);
   const groupsOf: string[][] = new Array(clusters.length);
   const lastGroup: (string | undefined)[] = new Array(clusters.length);
-  for (let person = 0; person < clusters.length; person++) {
-    const i = firstOf[person] as number;
-    const record = records[i] as SourceRecord;
-    onlyName[person] = record.pseudonymous === true ? undefined : record.name;
-    const emails = emailsOf(i);
-    onlyEmail[person] = emails.length === 1 ? emails[0] : undefined;
-    groupsOf[person] = [record.group];
-    lastGroup[person] = record.group;
-  }
   for (let i = 0; i < records.length; i++) {
     const person = personOf[i] as number;
-    // A person's first record, or a record in no cluster.
-    if (person < 0 || firstOf[person] === i) continue;
+    if (person < 0) continue;
     const record = records[i] as SourceRecord;
+    if (firstOf[person] === i) {
+      // The person's first record comes before the others.
+      onlyName[person] = record.pseudonymous === true ? undefined : record.name;
+      const emails = emailsOf(i);
+      onlyEmail[person] = emails.length === 1 ? emails[0] : undefined;
+      groupsOf[person] = [record.group];
+      lastGroup[person] = record.group;
+      continue;
+    }
     const name = onlyName[person];
     if (name !== undefined && (record.name !== name || record.pseudonymous === true))
       onlyName[person] = undefined;
