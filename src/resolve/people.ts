@@ -99,25 +99,12 @@ export function buildPeople(
   const { email, name: key } = normalizers;
   const emailsOf = (i: number): readonly string[] =>
     recordEmails?.[i] ?? (records[i] as SourceRecord).emails.map(email);
-  // Events numbered once (their strings are shared, so each lookup finds a cached hash); a
-  // person's records at one event are found with a stamp per event instead of a Map per person.
-  const eventOf = new Int32Array(records.length);
-  {
-    const numbers = new Map<string, number>();
-    for (let i = 0; i < records.length; i++) {
-      const event = (records[i] as SourceRecord).event;
-      let number = numbers.get(event);
-      if (number === undefined) {
-        number = numbers.size;
-        numbers.set(event, number);
-      }
-      eventOf[i] = number;
-    }
-  }
-  // Whether each person's records carry one name and one e-mail (most people), and each
-  // person's groups, found record by record in their order, where each record lies next to the
-  // one before: a person's records lie at scattered addresses, and reading each of them person
-  // by person costs a cache miss or three (the record, its name, the name's characters).
+  // One pass over the records in their order, where each lies next to the one before (a
+  // person's records lie at scattered addresses, and reading them person by person costs a cache
+  // miss or three each: the record, its name, the name's characters). It numbers the events
+  // (their strings are shared, so each lookup finds a cached hash; a person's records at one event
+  // are then found with a stamp per event instead of a Map per person), and finds whether each
+  // person's records carry one name and one e-mail (most people) and each person's groups.
   const personOf = new Int32Array(records.length).fill(-1);
   const firstOf = new Int32Array(clusters.length);
   clusters.forEach((cluster, person) => {
@@ -128,14 +115,22 @@ export function buildPeople(
     }
     firstOf[person] = first;
   });
+  const eventOf = new Int32Array(records.length);
+  const eventNumbers = new Map<string, number>();
   const onlyName: (string | undefined)[] = new Array(clusters.length);
   const onlyEmail: (string | undefined)[] = new Array(clusters.length);
   const groupsOf: string[][] = new Array(clusters.length);
   const lastGroup: (string | undefined)[] = new Array(clusters.length);
   for (let i = 0; i < records.length; i++) {
+    const record = records[i] as SourceRecord;
+    let number = eventNumbers.get(record.event);
+    if (number === undefined) {
+      number = eventNumbers.size;
+      eventNumbers.set(record.event, number);
+    }
+    eventOf[i] = number;
     const person = personOf[i] as number;
     if (person < 0) continue;
-    const record = records[i] as SourceRecord;
     if (firstOf[person] === i) {
       // The person's first record comes before the others.
       onlyName[person] = record.pseudonymous === true ? undefined : record.name;
