@@ -1,8 +1,16 @@
 // Reading through the real binary: netz inspect, the config file, overrides, standard input.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { collectAtMost } from '../src/cli/io.js';
 import { InspectReportSchema } from '../src/report/schema.js';
 import { tablesUnder } from './helpers/readme-tables.js';
 import { netz, pipeline } from './helpers/run.js';
@@ -249,6 +257,45 @@ describe('unusable inputs through the binary', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('a file larger than any text netz can read is refused before it is read', () => {
+    // Sparse: 1 GiB + 3 bytes on disk in no time, more than MAX_INPUT_BYTES (2 × (2^29 − 24) + 2).
+    const path = join(scratch, 'riesig.csv');
+    writeFileSync(path, '');
+    truncateSync(path, 2 ** 30 + 3);
+    const run = netz(['overlap', path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /riesig\.csv: the file is too large to read as one text \(more than 536870888 characters\); split the export into smaller files/,
+    );
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('a device is read as a stream: /dev/null is an empty file', () => {
+    const run = netz(['overlap', '/dev/null']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('netz: /dev/null: the file is empty; export the list again\n');
+  });
+
+  it('standard input and pipes are refused as soon as they pass the limit', async () => {
+    // Three chunks of 4 bytes: 12 bytes fit a limit of 12; with a limit of 11 the third chunk
+    // passes it, and a fourth, endless one is never asked for (as /dev/zero would be).
+    let asked = 0;
+    async function* chunks(endless: boolean) {
+      for (let i = 0; i < 3 || endless; i++) {
+        asked++;
+        yield new Uint8Array([i, i, i, i]);
+      }
+    }
+    expect(await collectAtMost(chunks(false), '-', 12)).toEqual(
+      new Uint8Array([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]),
+    );
+    asked = 0;
+    await expect(collectAtMost(chunks(true), '-', 11)).rejects.toThrow(
+      /^-: the file is too large to read as one text/,
+    );
+    expect(asked).toBe(3);
   });
 
   it('a folder of inputs includes .xlsx and refuses a legacy .xls in it', () => {

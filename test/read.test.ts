@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { readSources } from '../src/analyze.js';
 import { InputError } from '../src/errors.js';
-import { decodeBytes, detectEncoding } from '../src/read/decode.js';
+import {
+  decodeBytes,
+  detectEncoding,
+  MAX_INPUT_BYTES,
+  MAX_TEXT_CHARS,
+  textLength,
+} from '../src/read/decode.js';
 import { groupFromName, readSource } from '../src/read/source.js';
 import { detectDelimiter, parseTable } from '../src/read/table.js';
 
@@ -35,6 +41,57 @@ describe('decoding', () => {
     expect(() => decodeBytes(new Uint8Array([0x4d, 0xfc]), 'a.csv', 'utf-8')).toThrow(
       /--encoding windows-1252/,
     );
+  });
+});
+
+describe('a file too large to be one text', () => {
+  // V8's longest string on 64-bit is 2^29 − 24 characters; a file is decoded into one, so
+  // its text may have at most that many, and in UTF-16 (two bytes each, a BOM) twice as many bytes.
+  it('knows the limits', () => {
+    expect(MAX_TEXT_CHARS).toBe(2 ** 29 - 24);
+    expect(MAX_INPUT_BYTES).toBe(2 * (2 ** 29 - 24) + 2);
+  });
+
+  it('counts characters without decoding, per encoding', () => {
+    // "Nü" + BOM in UTF-8: EF BB BF 4E C3 BC: the BOM and the continuation byte BC not counted.
+    expect(textLength(new Uint8Array([0xef, 0xbb, 0xbf, 0x4e, 0xc3, 0xbc]), 'utf-8-bom')).toBe(2);
+    // "Jü" in UTF-16LE with BOM: FF FE 4A 00 FC 00: (6 − 2) / 2.
+    expect(textLength(new Uint8Array([0xff, 0xfe, 0x4a, 0x00, 0xfc, 0x00]), 'utf-16le')).toBe(2);
+    // Windows-1252: one character per byte (80 84 = € „).
+    expect(textLength(new Uint8Array([0x80, 0x84, 0x41]), 'windows-1252')).toBe(3);
+  });
+
+  const refused = (bytes: Uint8Array, limit: number) => {
+    try {
+      decodeBytes(bytes, 'gross.csv', undefined, limit);
+    } catch (error) {
+      return error instanceof InputError ? `${error.code}: ${error.message}` : String(error);
+    }
+    return 'read';
+  };
+
+  it('refuses more characters than the limit, with the fix, and reads as many as it', () => {
+    expect(refused(utf8('Name;Mail\n'), 10)).toBe('read'); // 10 characters
+    expect(refused(utf8('Name;Mail\nx'), 10)).toBe(
+      'too-large: gross.csv: the file is too large to read as one text (more than 10 characters); split the export into smaller files, by year or by event',
+    );
+  });
+
+  it('counts characters, not bytes: umlauts in UTF-8, UTF-16 and a BOM fit where their bytes would not', () => {
+    // "Jürgen Köhler" is 13 characters in 15 UTF-8 bytes, 18 with a BOM, 28 in UTF-16LE with BOM.
+    const name = 'Jürgen Köhler';
+    expect(refused(utf8(name), 13)).toBe('read');
+    expect(refused(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(name)]), 13)).toBe('read');
+    expect(refused(new Uint8Array([0xff, 0xfe, ...Buffer.from(name, 'utf16le')]), 13)).toBe('read');
+    expect(
+      refused(new Uint8Array([0xff, 0xfe, ...Buffer.from(`${name}!`, 'utf16le')]), 13),
+    ).toMatch(/^too-large/);
+  });
+
+  it('refuses a Windows-1252 file whose bytes look like few UTF-8 characters', () => {
+    // "A" and ten „ (byte 84): counted as UTF-8, 84 continues a character (1 character); the
+    // bytes are not UTF-8, so they are Windows-1252: 11 characters, more than 10.
+    expect(refused(new Uint8Array([0x41, ...new Array(10).fill(0x84)]), 10)).toMatch(/^too-large/);
   });
 });
 

@@ -1,12 +1,12 @@
 // The process adapter: wires runCli to the real process (argv, streams, exit code). A closed
 // stdout (`netz … | head`) ends the run quietly with exit 0.
 import { createInterface } from 'node:readline/promises';
+import { collectAtMost } from './io.js';
 import { runCli } from './main.js';
 
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+/** Standard input whole, refused once it holds more than any file's text can (io.ts). */
+function readStdin(): Promise<Uint8Array> {
+  return collectAtMost(process.stdin, '-');
 }
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

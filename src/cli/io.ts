@@ -1,9 +1,10 @@
 // The file-system adapter: turns command-line inputs (files, directories, globs that netz expands
 // itself, `-`) into sources, and writes outputs whole or not at all (temporary file + rename).
-import { type FileHandle, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError, UsageError } from '../errors.js';
+import { MAX_INPUT_BYTES, tooLarge } from '../read/decode.js';
 import type { Source, SourceSettings } from '../types.js';
 
 /** File endings a directory input contributes. */
@@ -44,8 +45,9 @@ export function fileSource(spec: FileSourceSpec): Source {
     dir: basename(dirname(full)),
     open: async () => {
       try {
-        return new Uint8Array(await readFile(full));
+        return await readInput(full, spec.name);
       } catch (error) {
+        if (error instanceof InputError) throw error;
         throw new InputError(
           'unreadable',
           spec.name,
@@ -55,6 +57,43 @@ export function fileSource(spec: FileSourceSpec): Source {
       }
     },
   };
+}
+
+/**
+ * Reads a file input whole: a regular file after a look at its size, anything else (a pipe, a
+ * device such as /dev/zero) as a stream of at most MAX_INPUT_BYTES, so that no input can fill
+ * the memory before it is refused.
+ */
+async function readInput(full: string, name: string): Promise<Uint8Array> {
+  const file = await open(full, 'r');
+  try {
+    const info = await file.stat();
+    if (!info.isFile())
+      return await collectAtMost(file.createReadStream({ autoClose: false }), name);
+    if (info.size > MAX_INPUT_BYTES) throw tooLarge(name);
+    return new Uint8Array(await file.readFile());
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * The bytes of a stream (standard input, a pipe), refused as `too-large` once they pass `limit`
+ * (more than any file's text can hold, see MAX_INPUT_BYTES).
+ */
+export async function collectAtMost(
+  chunks: AsyncIterable<Uint8Array>,
+  name: string,
+  limit: number = MAX_INPUT_BYTES,
+): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    if (total > limit) throw tooLarge(name);
+    parts.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(parts, total));
 }
 
 async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {
