@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectAtMost } from '../src/cli/io.js';
+import { tooLarge } from '../src/read/decode.js';
 import { InspectReportSchema } from '../src/report/schema.js';
 import { tablesUnder } from './helpers/readme-tables.js';
 import { netz, pipeline } from './helpers/run.js';
@@ -204,6 +205,45 @@ describe('the config file', () => {
     expect(run.stderr).toMatch(/bad\.json: .*colour/);
   });
 
+  it('reads a config saved with a UTF-8 BOM (Windows editors write one), which JSON itself forbids', () => {
+    const saved = join(scratch, 'bom.json');
+    writeFileSync(saved, `\ufeff${JSON.stringify({ minGroups: 3 })}`);
+    const run = netz(['overlap', join(dir, 'exports'), '--config', saved, '-f', 'json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).options.minGroups).toBe(3);
+  });
+
+  it.each([
+    [
+      '--config',
+      'a folder',
+      () => scratch,
+      /^netz: --config .*: this is a folder; name the file\n$/,
+    ],
+    ['--links', 'a folder', () => scratch, /^netz: --links .*: this is a folder; name the file\n$/],
+    [
+      '--config',
+      'a device that never ends',
+      () => '/dev/zero',
+      /^netz: --config \/dev\/zero: the file has more than 64 MiB; check that it is the right file\n$/,
+    ],
+  ])('refuses %s that is %s in one line, exit 2', (flag, _what, path, message) => {
+    const run = netz(['overlap', join(dir, 'exports'), flag, path()]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('a folder where the links file would be stops the run instead of being passed over', () => {
+    // netz review appends its decisions there: a links file it cannot read must not be replaced.
+    const here = join(scratch, 'links-folder');
+    mkdirSync(join(here, 'netz.links.csv'), { recursive: true });
+    writeFileSync(join(here, 'a.csv'), 'Name;Email\nAnke;a@x.example\n');
+    const run = netz(['review', 'a.csv'], { cwd: here });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('netz: netz.links.csv: this is a folder; name the file\n');
+    expect(readdirSync(join(here, 'netz.links.csv'))).toEqual([]);
+  });
+
   it('rejects a config that is not JSON', () => {
     const bad = join(scratch, 'broken.json');
     writeFileSync(bad, '{ sources: ');
@@ -288,11 +328,12 @@ describe('unusable inputs through the binary', () => {
         yield new Uint8Array([i, i, i, i]);
       }
     }
-    expect(await collectAtMost(chunks(false), '-', 12)).toEqual(
+    const refuse = () => tooLarge('-');
+    expect(await collectAtMost(chunks(false), 12, refuse)).toEqual(
       new Uint8Array([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]),
     );
     asked = 0;
-    await expect(collectAtMost(chunks(true), '-', 11)).rejects.toThrow(
+    await expect(collectAtMost(chunks(true), 11, refuse)).rejects.toThrow(
       /^-: the file is too large to read as one text/,
     );
     expect(asked).toBe(3);

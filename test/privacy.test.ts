@@ -139,4 +139,19 @@ describe('netz hash', () => {
     expect(short.stderr).toMatch(/the key has 5 bytes; it needs at least 32/);
     expect(short.stderr).not.toContain('short\n');
   });
+
+  it.each([
+    ['missing', () => join(dir, 'no.key'), 'no such file; check the path'],
+    ['a folder', () => dir, 'this is a folder; name the file'],
+    // Read as a stream up to 64 MiB, then refused: it would never end.
+    [
+      'endless',
+      () => '/dev/zero',
+      'the file has more than 64 MiB; check that it is the right file',
+    ],
+  ])('refuses a key file that is %s, in one line with exit 2', (_what, path, message) => {
+    const run = netz(['hash', FIXTURES, '--out-dir', join(dir, 'x'), '--key-file', path()]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`netz: --key-file ${path()}: ${message}\n`);
+  });
 });

@@ -1,12 +1,13 @@
 // The process adapter: wires runCli to the real process (argv, streams, exit code). A closed
 // stdout (`netz … | head`) ends the run quietly with exit 0.
 import { createInterface } from 'node:readline/promises';
+import { MAX_INPUT_BYTES, tooLarge } from '../read/decode.js';
 import { collectAtMost } from './io.js';
 import { runCli } from './main.js';
 
 /** Standard input whole, refused once it holds more than any file's text can (io.ts). */
 function readStdin(): Promise<Uint8Array> {
-  return collectAtMost(process.stdin, '-');
+  return collectAtMost(process.stdin, MAX_INPUT_BYTES, () => tooLarge('-'));
 }
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

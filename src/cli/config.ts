@@ -1,6 +1,5 @@
 // The config file (netz.config.json in the working directory, or --config FILE): zod-validated,
 // unknown keys rejected. Paths and globs in it are relative to the file. CLI flags win over it.
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import * as z from 'zod/mini';
@@ -8,6 +7,7 @@ import en from 'zod/v4/locales/en.js';
 import { UsageError } from '../errors.js';
 import { PROFILES } from '../read/columns.js';
 import { ROLES, type SourceSettings } from '../types.js';
+import { readOptionFile } from './io.js';
 
 export const CONFIG_FILE = 'netz.config.json';
 
@@ -52,15 +52,15 @@ export interface LoadedConfig {
 /** Loads `--config FILE`, else netz.config.json in `cwd` when it exists, else an empty config. */
 export async function loadConfig(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
   const path = resolve(cwd, explicit ?? CONFIG_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
+  const shown = explicit ?? CONFIG_FILE;
+  const bytes = await readOptionFile(path, explicit === undefined ? shown : `--config ${shown}`);
+  if (bytes === undefined) {
     if (explicit !== undefined)
       throw new UsageError(`--config ${explicit}: no such file; check the path`);
     return { path: undefined, config: {}, settingsFor: () => ({}) };
   }
-  const shown = explicit ?? CONFIG_FILE;
+  // As UTF-8, a BOM dropped (a BOM would not be JSON).
+  const text = new TextDecoder().decode(bytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

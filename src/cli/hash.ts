@@ -8,7 +8,7 @@ import { readSources } from '../analyze.js';
 import { EXIT, UsageError } from '../errors.js';
 import { hashedCsv, loadKey } from '../privacy/pseudonyms.js';
 import type { CliContext } from './context.js';
-import { writeAtomically } from './io.js';
+import { readOptionFile, writeAtomically } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
 
 const EXAMPLES = `
@@ -38,10 +38,13 @@ export function hashCommand(ctx: CliContext, done: (code: number) => void): Comm
   addCommonOptions(command, ['csv']);
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
-    const key = await loadKey(
-      typeof raw.keyFile === 'string' ? resolve(ctx.cwd, raw.keyFile) : undefined,
-      ctx.env,
-    );
+    let keyFile: Uint8Array | undefined;
+    if (typeof raw.keyFile === 'string') {
+      const shown = `--key-file ${raw.keyFile}`;
+      keyFile = await readOptionFile(resolve(ctx.cwd, raw.keyFile), shown);
+      if (keyFile === undefined) throw new UsageError(`${shown}: no such file; check the path`);
+    }
+    const key = loadKey(keyFile, ctx.env);
     const { options, sources, analyze } = await prepareRun(command, inputs, raw, ctx);
     if (options.output !== undefined)
       throw new UsageError('-o: netz hash writes one file per input; give --out-dir DIR');

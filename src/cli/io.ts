@@ -64,36 +64,72 @@ export function fileSource(spec: FileSourceSpec): Source {
  * device such as /dev/zero) as a stream of at most MAX_INPUT_BYTES, so that no input can fill
  * the memory before it is refused.
  */
-async function readInput(full: string, name: string): Promise<Uint8Array> {
+function readInput(full: string, name: string): Promise<Uint8Array> {
+  return readBounded(full, MAX_INPUT_BYTES, () => tooLarge(name));
+}
+
+/**
+ * A file whole, at most `limit` bytes, else the error `refuse` makes: a regular file is refused
+ * by its size before it is read, anything else once its stream passes the limit.
+ */
+async function readBounded(full: string, limit: number, refuse: () => Error): Promise<Uint8Array> {
   const file = await open(full, 'r');
   try {
     const info = await file.stat();
     if (!info.isFile())
-      return await collectAtMost(file.createReadStream({ autoClose: false }), name);
-    if (info.size > MAX_INPUT_BYTES) throw tooLarge(name);
+      return await collectAtMost(file.createReadStream({ autoClose: false }), limit, refuse);
+    if (info.size > limit) throw refuse();
     return new Uint8Array(await file.readFile());
   } finally {
     await file.close();
   }
 }
 
-/**
- * The bytes of a stream (standard input, a pipe), refused as `too-large` once they pass `limit`
- * (more than any file's text can hold, see MAX_INPUT_BYTES).
- */
+/** The bytes of a stream (standard input, a pipe), refused with `refuse()` once they pass `limit`. */
 export async function collectAtMost(
   chunks: AsyncIterable<Uint8Array>,
-  name: string,
-  limit: number = MAX_INPUT_BYTES,
+  limit: number,
+  refuse: () => Error,
 ): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of chunks) {
     total += chunk.length;
-    if (total > limit) throw tooLarge(name);
+    if (total > limit) throw refuse();
     parts.push(chunk);
   }
   return new Uint8Array(Buffer.concat(parts, total));
+}
+
+/** The most bytes of a file an option names (config, links, key): far more than any needs. */
+export const OPTION_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A file an option names (`--config`, `--links`, `--key-file`, the decisions `netz review`
+ * appends to), whole; undefined when it does not exist. Anything else that keeps it from being
+ * read, a folder or more than OPTION_FILE_BYTES (`--key-file /dev/zero`) among them, is a
+ * UsageError that starts with `shown`.
+ */
+export async function readOptionFile(full: string, shown: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readBounded(
+      full,
+      OPTION_FILE_BYTES,
+      () =>
+        new UsageError(
+          `${shown}: the file has more than ${OPTION_FILE_BYTES / 1024 / 1024} MiB; check that it is the right file`,
+        ),
+    );
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new UsageError(
+      code === 'EISDIR'
+        ? `${shown}: this is a folder; name the file`
+        : `${shown}: cannot be read (${code ?? 'error'}); check its permissions`,
+    );
+  }
 }
 
 async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {

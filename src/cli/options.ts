@@ -1,6 +1,5 @@
 // The options every command shares, defined once: attached to a commander command with
 // `addCommonOptions` and validated by one zod schema before any I/O.
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import * as z from 'zod/mini';
@@ -11,7 +10,7 @@ import { LINKS_FILE } from '../resolve/links.js';
 import { type ColumnRole, ROLES, type Source } from '../types.js';
 import { loadConfig } from './config.js';
 import type { CliContext } from './context.js';
-import { expandInputs } from './io.js';
+import { expandInputs, readOptionFile } from './io.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -263,12 +262,10 @@ async function loadLinks(
       ? [explicit]
       : [...(configPath ? [join(dirname(configPath), LINKS_FILE)] : []), LINKS_FILE];
   for (const candidate of candidates) {
-    try {
-      return { path: candidate, text: await readFile(resolve(cwd, candidate), 'utf8') };
-    } catch {
-      if (explicit !== undefined)
-        throw new UsageError(`--links ${explicit}: no such file; check the path`);
-    }
+    const shown = explicit !== undefined ? `--links ${explicit}` : candidate;
+    const bytes = await readOptionFile(resolve(cwd, candidate), shown);
+    if (bytes !== undefined) return { path: candidate, text: new TextDecoder().decode(bytes) };
+    if (explicit !== undefined) throw new UsageError(`${shown}: no such file; check the path`);
   }
   return undefined;
 }

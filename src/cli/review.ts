@@ -1,7 +1,6 @@
 // `netz review <inputs…>`: the identity pairs in the review band with their evidence side by side,
 // most uncertain first. On a terminal, an accept / reject / skip loop that appends the decisions
 // to the links file; otherwise Markdown, CSV or `netz/review@1` JSON to edit by hand.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { readAndResolve } from '../analyze.js';
@@ -13,7 +12,7 @@ import type { ReviewReport } from '../report/schema.js';
 import { keysOf, LINKS_FILE } from '../resolve/links.js';
 import type { SourceRecord } from '../types.js';
 import type { CliContext } from './context.js';
-import { emit, writeAtomically } from './io.js';
+import { emit, readOptionFile, writeAtomically } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
 
 const EXAMPLES = `
@@ -182,12 +181,9 @@ async function decide(report: ReviewReport, ctx: CliContext, linksPath: string):
   }
   if (lines.length === 0) return;
   const target = resolve(ctx.cwd, linksPath);
-  let existing = '';
-  try {
-    existing = await readFile(target, 'utf8');
-  } catch {
-    existing = 'kind,a,b,note\n';
-  }
+  // A decisions file that exists but cannot be read stops here: writing would replace it.
+  const bytes = await readOptionFile(target, linksPath);
+  let existing = bytes === undefined ? 'kind,a,b,note\n' : new TextDecoder().decode(bytes);
   if (!existing.endsWith('\n')) existing += '\n';
   await writeAtomically(target, `${existing}${lines.join('\n')}\n`);
   ctx.stdout(`${lines.length} decision(s) written to ${linksPath}\n`);

@@ -6,7 +6,6 @@
 // version and a fingerprint of the key, so that files hashed with different keys or rules are
 // refused together. netz reads these files natively and matches them exactly on the pseudonyms.
 import { createHmac } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { InputError, UsageError } from '../errors.js';
 import type { TableRow } from '../read/table.js';
 import { csvText } from '../render/csv.js';
@@ -33,20 +32,17 @@ export const HASH_COLUMNS = [
 ] as const;
 
 /**
- * The key: from `--key-file` (one trailing newline ignored) or the NETZ_KEY environment variable.
+ * The key: from the bytes of `--key-file` (one trailing newline ignored) or the NETZ_KEY
+ * environment variable.
  * It is never printed, and a key shorter than MIN_KEY_BYTES is refused.
  */
-export async function loadKey(
-  keyFile: string | undefined,
+export function loadKey(
+  keyFile: Uint8Array | undefined,
   env: Readonly<Record<string, string | undefined>>,
-): Promise<Buffer> {
+): Buffer {
   let key: Buffer;
   if (keyFile !== undefined) {
-    try {
-      key = await readFile(keyFile);
-    } catch {
-      throw new UsageError(`--key-file ${keyFile}: cannot be read; check the path`);
-    }
+    key = Buffer.from(keyFile.buffer, keyFile.byteOffset, keyFile.byteLength);
     if (key.at(-1) === 0x0a) key = key.subarray(0, key.at(-2) === 0x0d ? -2 : -1);
   } else if (env.NETZ_KEY !== undefined && env.NETZ_KEY !== '') {
     key = Buffer.from(env.NETZ_KEY, 'utf8');
