@@ -38,6 +38,14 @@ export interface ScoredPair {
 /** What a record brings to comparison, computed once. */
 export interface Profile {
   readonly emails: ReadonlySet<string>;
+  /** The same e-mails in the order first written (what buildPeople takes). */
+  readonly emailList: readonly string[];
+  /**
+   * Numbers equal exactly when the e-mail sets, and the name keys, of two profiles of one
+   * profiler are: the records' signatures (clusterFuzzy) are made of them.
+   */
+  readonly emailsNumber: number;
+  readonly nameNumber: number;
   /** The user names of the e-mails that can tell a person (see usernameOf). */
   readonly usernames: readonly string[];
   readonly ids: ReadonlyMap<string, string>;
@@ -59,6 +67,8 @@ export interface FuzzyResult {
   /** The pair that joined each merged record, for `people --explain`. */
   readonly merges: ScoredPair[];
   readonly findings: Finding[];
+  /** Each record's normalised e-mails (distinct, in the order first written), for buildPeople. */
+  readonly recordEmails: readonly (readonly string[])[];
 }
 
 function companyKey(company: string): string | undefined {
@@ -114,37 +124,91 @@ export function profiler(
   const { email, phone } = normalizers;
   const domain = memoized(domainOf);
   const username = memoized(usernameOf);
-  const name = memoized((raw) => parseName(raw, normalizers.name));
+  // Numbers for e-mail sets and name keys, given once per spelling (in the memos below) rather
+  // than looked up per record.
+  const emailNumbers = new Map<string, number>();
+  const nameNumbers = new Map<string, number>();
+  const name = memoized((raw) => {
+    const parts = parseName(raw, normalizers.name);
+    return { parts, number: numberIn(nameNumbers, parts.key) };
+  });
+  const noName = numberIn(nameNumbers, '');
   const company = memoized(companyKey);
+  /** The e-mail part of a profile from its e-mails' keys (distinct, in the order written). */
+  const emailPart = (keys: Set<string>): EmailPart => {
+    const emailList = [...keys];
+    const number = numberIn(
+      emailNumbers,
+      emailList.length === 1 ? (emailList[0] as string) : [...emailList].sort().join(' '),
+    );
+    const domains = new Set<string>();
+    let usernames: readonly string[] = NO_NAMES;
+    for (const e of keys) {
+      domains.add(domain(e));
+      const handle = username(e);
+      if (handle !== undefined)
+        usernames = usernames === NO_NAMES ? [handle] : [...usernames, handle];
+    }
+    return { emails: keys, emailList, number, domains, usernames };
+  };
+  const noEmails: EmailPart = {
+    emails: NONE,
+    emailList: NO_NAMES,
+    number: numberIn(emailNumbers, ''),
+    domains: NONE,
+    usernames: NO_NAMES,
+  };
+  // A record with one e-mail (nearly all that have one) takes the part of its spelling, made once
+  // and shared: one look-up of the e-mail as written instead of one per normalisation.
+  const single = memoized((raw) => emailPart(new Set([email(raw)])));
   return (record) => {
-    const emails = record.emails.length === 0 ? NONE : new Set(record.emails.map(email));
+    const part =
+      record.emails.length === 0
+        ? noEmails
+        : record.emails.length === 1
+          ? single(record.emails[0] as string)
+          : emailPart(new Set(record.emails.map(email)));
+    const named = record.name === undefined ? undefined : name(record.name);
     let ids: ReadonlyMap<string, string> = NO_IDS;
     if (record.platformId !== undefined) {
       const at = record.platformId.indexOf(':');
       ids = new Map([[record.platformId.slice(0, at), record.platformId.slice(at + 1)]]);
     }
-    let domains: ReadonlySet<string> = NONE;
-    let usernames: readonly string[] = NO_NAMES;
-    if (emails.size > 0) {
-      const own = new Set<string>();
-      for (const e of emails) {
-        own.add(domain(e));
-        const handle = username(e);
-        if (handle !== undefined)
-          usernames = usernames === NO_NAMES ? [handle] : [...usernames, handle];
-      }
-      domains = own;
-    }
     return {
-      emails,
-      usernames,
+      emails: part.emails,
+      emailList: part.emailList,
+      emailsNumber: part.number,
+      usernames: part.usernames,
       ids,
       phone: record.phone === undefined ? undefined : phone(record.phone),
-      name: record.name === undefined ? undefined : name(record.name),
+      name: named?.parts,
+      nameNumber: named === undefined ? noName : named.number,
       company: record.company === undefined ? undefined : company(record.company),
-      domains,
+      domains: part.domains,
     };
   };
+}
+
+/** The number of `key` in `numbered`: the next one when it is new. */
+function numberIn(numbered: Map<string, number>, key: string): number {
+  let id = numbered.get(key);
+  if (id === undefined) {
+    id = numbered.size;
+    numbered.set(key, id);
+  }
+  return id;
+}
+
+/** A bound on the e-mail and name numbers packed into one signature number (2^26 each, 2^53 in all). */
+const SIGNATURE_PART = 2 ** 26;
+
+/** What a record's e-mails bring to its profile. */
+interface EmailPart {
+  readonly emails: ReadonlySet<string>;
+  readonly emailList: readonly string[];
+  readonly number: number;
+  readonly domains: ReadonlySet<string>;
+  readonly usernames: readonly string[];
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -448,18 +512,27 @@ export function clusterFuzzy(
   // Records with the same e-mails, platform ids, phone, name and company are one person and
   // score alike against everyone: only the first of them is compared, the others join it.
   const representative = Int32Array.from({ length: n }, (_, i) => i);
-  const bySignature = new Map<string, number>();
+  const bySignature = new Map<number | string, number>();
   const constrainedRecords = new Set(constraints.cannot.flat());
   profiles.forEach((p, i) => {
     if (weak[i] === 1 || constrainedRecords.has(i)) return;
-    const signature = [
-      [...p.emails].sort().join(' '),
-      [...p.ids].map(([platform, id]) => `${platform}:${id}`).join(' '),
-      p.phone ?? '',
-      p.name?.key ?? '',
-      p.name?.firstOnly === true ? 'f' : '',
-      p.company ?? '',
-    ].join('\u0000');
+    const firstOnly = p.name?.firstOnly === true ? 1 : 0;
+    // Most records have only e-mails and a name: their signature is one number.
+    const signature =
+      p.ids.size === 0 &&
+      p.phone === undefined &&
+      p.company === undefined &&
+      p.emailsNumber < SIGNATURE_PART &&
+      p.nameNumber < SIGNATURE_PART
+        ? (p.emailsNumber * SIGNATURE_PART + p.nameNumber) * 2 + firstOnly
+        : [
+            p.emailsNumber,
+            [...p.ids].map(([platform, id]) => `${platform}:${id}`).join(' '),
+            p.phone ?? '',
+            p.nameNumber,
+            firstOnly === 1 ? 'f' : '',
+            p.company ?? '',
+          ].join('\u0000');
     const first = bySignature.get(signature);
     if (first === undefined) bySignature.set(signature, i);
     else representative[i] = first;
@@ -757,5 +830,11 @@ export function clusterFuzzy(
   review.sort(
     (x, y) => Math.abs(x.weight - middle) - Math.abs(y.weight - middle) || x.a - y.a || x.b - y.b,
   );
-  return { clusters: [...byRoot.values()], review, merges, findings };
+  return {
+    clusters: [...byRoot.values()],
+    review,
+    merges,
+    findings,
+    recordEmails: profiles.map((p) => p.emailList),
+  };
 }

@@ -45,7 +45,12 @@ export function resolvePeople(
     return { people, merged, findings, review: [], merges: [] };
   }
   const result = clusterFuzzy(records, paths, constraints, normalizers);
-  const { people, merged } = buildPeople(records, result.clusters, normalizers);
+  const { people, merged } = buildPeople(
+    records,
+    result.clusters,
+    normalizers,
+    result.recordEmails,
+  );
   return {
     people,
     merged,
