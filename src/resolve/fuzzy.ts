@@ -384,7 +384,9 @@ const NO_NAME = -1;
  */
 interface Blocking {
   /** Per record: the ids of its keys in ascending order. */
-  readonly keysOf: Int32Array[];
+  readonly keysOf: Int32Array;
+  /** Record i's keys are keysOf[keysAt[i]] to keysOf[keysAt[i + 1]] (one array, not a million). */
+  readonly keysAt: Int32Array;
   /** Per key id: the records that carry it, ascending. */
   readonly members: number[][];
   /**
@@ -458,36 +460,41 @@ function buildBlocking(
   };
   const emailId = memoized((e) => intern(`e:${e}`));
   const phoneId = memoized((phone) => intern(`p:${phone}`));
-  const raw: number[][] = profiles.map((p, i) => {
-    const ids: number[] = [];
-    if (compared[i] === 0) return ids;
-    for (const e of p.emails) ids.push(emailId(e));
-    for (const [platform, id] of p.ids) ids.push(intern(`i:${platform}:${id}`));
-    if (p.phone !== undefined) ids.push(phoneId(p.phone));
-    if (p.name !== undefined) {
-      for (const key of keysOfName(p.name)) {
-        const kind = keyKind(key);
-        if (kind === 2 && partial[i] === 0 && !wanted.has(key)) continue;
-        if (kind === 3 && weak[i] === 0 && !wanted.has(key)) continue;
-        ids.push(intern(key));
+  // Each record's keys, ascending and each once, one record after the other in one growing array.
+  let keysOf = new Int32Array(Math.max(16, profiles.length * 2));
+  const keysAt = new Int32Array(profiles.length + 1);
+  let end = 0;
+  const ids: number[] = [];
+  profiles.forEach((p, i) => {
+    ids.length = 0;
+    if (compared[i] === 1) {
+      for (const e of p.emails) ids.push(emailId(e));
+      for (const [platform, id] of p.ids) ids.push(intern(`i:${platform}:${id}`));
+      if (p.phone !== undefined) ids.push(phoneId(p.phone));
+      if (p.name !== undefined) {
+        for (const key of keysOfName(p.name)) {
+          const kind = keyKind(key);
+          if (kind === 2 && partial[i] === 0 && !wanted.has(key)) continue;
+          if (kind === 3 && weak[i] === 0 && !wanted.has(key)) continue;
+          ids.push(intern(key));
+        }
       }
     }
-    return ids;
+    if (end + ids.length > keysOf.length) {
+      const grown = new Int32Array(Math.max(2 * keysOf.length, end + ids.length));
+      grown.set(keysOf.subarray(0, end));
+      keysOf = grown;
+    }
+    const start = end;
+    ids.sort((a, b) => a - b);
+    for (const key of ids) if (end === start || keysOf[end - 1] !== key) keysOf[end++] = key;
+    keysAt[i + 1] = end;
   });
   const members: number[][] = Array.from({ length: index.size }, () => []);
-  const keysOf = raw.map((ids, i) => {
-    // Ascending, each key once.
-    const sorted = Int32Array.from(ids).sort();
-    let distinct = 0;
-    for (let k = 0; k < sorted.length; k++) {
-      const key = sorted[k] as number;
-      if (distinct > 0 && sorted[distinct - 1] === key) continue;
-      sorted[distinct++] = key;
-      (members[key] as number[]).push(i);
-    }
-    return distinct === sorted.length ? sorted : sorted.slice(0, distinct);
-  });
-  return { keysOf, members, kind: Uint8Array.from(kinds) };
+  for (let i = 0; i < profiles.length; i++)
+    for (let k = keysAt[i] as number; k < (keysAt[i + 1] as number); k++)
+      (members[keysOf[k] as number] as number[]).push(i);
+  return { keysOf, keysAt, members, kind: Uint8Array.from(kinds) };
 }
 
 /** Clusters records by scored evidence. */
@@ -557,11 +564,12 @@ export function clusterFuzzy(
     return true;
   };
   const firstShared = (a: number, b: number): number => {
-    const ka = blocking.keysOf[a] as Int32Array;
-    const kb = blocking.keysOf[b] as Int32Array;
-    for (let i = 0, j = 0; i < ka.length && j < kb.length; ) {
-      const x = ka[i] as number;
-      const y = kb[j] as number;
+    const { keysOf, keysAt } = blocking;
+    const aEnd = keysAt[a + 1] as number;
+    const bEnd = keysAt[b + 1] as number;
+    for (let i = keysAt[a] as number, j = keysAt[b] as number; i < aEnd && j < bEnd; ) {
+      const x = keysOf[i] as number;
+      const y = keysOf[j] as number;
       if (x < y) i++;
       else if (x > y) j++;
       else {
