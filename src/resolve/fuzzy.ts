@@ -120,6 +120,8 @@ export function usernameOf(email: string): string | undefined {
  */
 export function profiler(
   normalizers: Normalizers = recordNormalizers(),
+  /** Told of each distinct name as written, parsed, when first met. */
+  onName?: (parts: NameParts) => void,
 ): (record: SourceRecord) => Profile {
   const { email, phone } = normalizers;
   const domain = memoized(domainOf);
@@ -130,6 +132,7 @@ export function profiler(
   const nameNumbers = new Map<string, number>();
   const name = memoized((raw) => {
     const parts = parseName(raw, normalizers.name);
+    onName?.(parts);
     return { parts, number: numberIn(nameNumbers, parts.key) };
   });
   const noName = numberIn(nameNumbers, '');
@@ -505,13 +508,15 @@ export function clusterFuzzy(
   normalizers: Normalizers = recordNormalizers(),
 ): FuzzyResult {
   const n = records.length;
-  const profiles = records.map(profiler(normalizers));
+  // The names as written, parsed, each once: the same distinct full names as the records'.
+  const parsedNames: NameParts[] = [];
+  const profiles = records.map(profiler(normalizers, (parts) => parsedNames.push(parts)));
   const weak = new Uint8Array(n);
   profiles.forEach((p, i) => {
     weak[i] = p.emails.size === 0 && p.phone === undefined ? 1 : 0;
   });
   // Name frequencies over the distinct full names (name-frequency.ts).
-  const names = nameFrequency(profiles.map((p) => p.name));
+  const names = nameFrequency(parsedNames);
 
   // Blocking: candidate pairs share a key; oversized name blocks are skipped. A pair is scored
   // once, in the first block (by key order) the two records share. In the loose blocks (first
