@@ -97,6 +97,20 @@ describe('netz people', () => {
     expect(text).toMatch(/email same \+12\.0/);
   });
 
+  it("keeps the merges' evidence only when asked: the people are the same without it", async () => {
+    // a and b share t.mueller@dach.example (after case folding): one merge, evidence e-mail
+    // same +12 and the name Müller/Mueller folded equal; c stays apart (another e-mail).
+    const kept = await readAndResolve([a, b, c]);
+    const left = await readAndResolve([a, b, c], { merges: false });
+    expect(
+      kept.merges.map((m) => [m.a, m.b, m.evidence.map((e) => `${e.field}:${e.level}`)]),
+    ).toEqual([[0, 1, ['email:same', 'name:exact']]]);
+    expect(left.merges).toEqual([]);
+    expect(left.people).toEqual(kept.people);
+    // In order of the folded names: "thomas mueller" before "tom mueller" (h before o).
+    expect(left.people.map((p) => p.records)).toEqual([[0, 1], [2]]);
+  });
+
   it('writes CSV with formula-like cells neutralised', () => {
     const dir = mkdtempSync(join(scratch, 'csv-'));
     writeFileSync(join(dir, 'evil.csv'), 'Name,Email\n=HYPERLINK("x"),e@x.example\n');

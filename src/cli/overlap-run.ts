@@ -69,7 +69,8 @@ export async function overlapHere(
   let analysis: Awaited<ReturnType<typeof readAndResolve>>;
   let report: Awaited<ReturnType<typeof overlapReport>>;
   try {
-    const settings = { ...job.settings, progress };
+    // The merges' evidence is for `netz people --explain`: not kept here.
+    const settings = { ...job.settings, progress, merges: false };
     analysis = await readAndResolve(sources, settings);
     // Only the people are needed after the report: the records go once measured.
     report = await overlapReport(analysis, { ...settings, releaseRecords: true });

@@ -35,10 +35,11 @@ export function peopleCommand(ctx: CliContext, done: (code: number) => void): Co
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
     const { options, sources, analyze } = await prepareRun(command, inputs, raw, ctx);
-    const analysis = await readAndResolve(sources, analyze);
+    const wanted = typeof raw.explain === 'string' ? nameKey(raw.explain) : undefined;
+    // The merges' evidence only for --explain.
+    const analysis = await readAndResolve(sources, { ...analyze, merges: wanted !== undefined });
     const paths = analysis.inputs.map((i) => i.path);
     const label = (r: SourceRecord) => `${r.eventLabel}${r.date === undefined ? '' : ` ${r.date}`}`;
-    const wanted = typeof raw.explain === 'string' ? nameKey(raw.explain) : undefined;
     const people = analysis.people.filter(
       (p) => wanted === undefined || nameKey(p.name).includes(wanted),
     );

@@ -106,7 +106,7 @@ export function reviewCommand(ctx: CliContext, done: (code: number) => void): Co
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
     const { options, sources, analyze } = await prepareRun(command, inputs, raw, ctx);
-    const analysis = await readAndResolve(sources, analyze);
+    const analysis = await readAndResolve(sources, { ...analyze, merges: false });
     const paths = analysis.inputs.map((i) => i.path);
     // The key of each side that the other side does not share (a shared e-mail names both).
     const keyOf = (i: number, other: number) => {

@@ -506,6 +506,8 @@ export function clusterFuzzy(
   paths: readonly string[],
   constraints: Constraints = { must: [], cannot: [] },
   normalizers: Normalizers = recordNormalizers(),
+  /** Keep the pair that joined each merged record (false: `merges` stays empty). */
+  keepMerges = true,
 ): FuzzyResult {
   const n = records.length;
   // The names as written, parsed, each once: the same distinct full names as the records'.
@@ -715,7 +717,7 @@ export function clusterFuzzy(
     const b = pairB[k] as number;
     if (uf.find(a) === uf.find(b)) return false;
     if (join(a, b)) {
-      merges.push(pairAt(k));
+      if (keepMerges) merges.push(pairAt(k));
       return true;
     }
     if (!report) return false;
@@ -727,7 +729,7 @@ export function clusterFuzzy(
   for (const [a, b] of constraints.must) join(a, b);
   for (let i = 0; i < n; i++) {
     const first = representative[i] as number;
-    if (first !== i && join(first, i)) {
+    if (first !== i && join(first, i) && keepMerges) {
       const evidence = scorePair(profiles[first] as Profile, profiles[i] as Profile, names);
       merges.push({ a: first, b: i, weight: evidence.reduce((w, e) => w + e.weight, 0), evidence });
     }

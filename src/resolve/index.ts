@@ -26,6 +26,8 @@ export function resolvePeople(
   paths: readonly string[],
   mode: MatchMode = 'fuzzy',
   constraints: Constraints = { must: [], cannot: [] },
+  /** Keep the evidence of every merge (`people --explain`); false leaves `merges` empty. */
+  keepMerges = true,
 ): Resolution {
   const normalizers = recordNormalizers();
   if (mode === 'exact') {
@@ -44,7 +46,7 @@ export function resolvePeople(
     );
     return { people, merged, findings, review: [], merges: [] };
   }
-  const result = clusterFuzzy(records, paths, constraints, normalizers);
+  const result = clusterFuzzy(records, paths, constraints, normalizers, keepMerges);
   const { people, merged } = buildPeople(
     records,
     result.clusters,
