@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench — netz at 10k, 100k and 1M attendance rows (bench/generate.mjs, seeded), against
 // DuckDB (bench/package.json) on the core overlap numbers, and pandas + networkx (bench/peer-pandas.py)
-// when a Python has them. For each size: the full `netz overlap -f json --match exact` as a separate process (wall
-// time, rows/s and peak RSS, median of several runs), netz restricted to the core sections
+// when a Python has them. For each size: the full `netz overlap -f json` as a separate process,
+// as users run it and with `--match exact`, alternately (wall time, rows/s and peak RSS, median of
+// several runs), netz restricted to the core sections
 // (people and exclusive people per group, shared/Jaccard/overlap per pair, groups-per-person
 // histogram) in-process, and DuckDB computing the same with SQL. The core numbers of netz and
 // DuckDB must be equal; the run fails loudly when they differ or the peer cannot run. pandas must
@@ -38,8 +39,11 @@ function fail(message) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** The full report as its own process: wall seconds and peak RSS (MB) from /usr/bin/time. */
-function fullRun(dir) {
+/**
+ * The full report as its own process, `netz overlap DIR -f json` (with `--match exact` when
+ * asked): wall seconds and peak RSS (MB) from /usr/bin/time.
+ */
+function fullRun(dir, match) {
   const out = join(tmpdir(), `netz-bench-${process.pid}.json`);
   const started = performance.now();
   const run = spawnSync(
@@ -53,8 +57,7 @@ function fullRun(dir) {
       dir,
       '-f',
       'json',
-      '--match',
-      'exact',
+      ...(match === undefined ? [] : ['--match', match]),
       '-o',
       out,
     ],
@@ -201,11 +204,24 @@ for (const size of SIZES) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const f of files) writeFileSync(join(dir, f.name), f.text);
-  const runs = Array.from({ length: size >= 1_000_000 ? Math.min(RUNS, 1) : RUNS }, () =>
-    fullRun(dir),
-  );
+  // The command as users run it (identities resolved by scored evidence, the default), and with
+  // the deterministic --match exact of the core comparison; alternately, so that the machine's
+  // drift falls on both alike.
+  const count = size >= 1_000_000 ? Math.min(RUNS, 1) : RUNS;
+  const runs = [];
+  const exactRuns = [];
+  for (let k = 0; k < count; k++) {
+    runs.push(fullRun(dir));
+    exactRuns.push(fullRun(dir, 'exact'));
+  }
   const seconds = median(runs.map((r) => r.seconds));
   const rss = median(runs.map((r) => r.rss));
+  const exactSeconds = median(exactRuns.map((r) => r.seconds));
+  const exactRss = median(exactRuns.map((r) => r.rss));
+  if (runs[0].report.totals.people !== exactRuns[0].report.totals.people)
+    console.log(
+      `  note: ${runs[0].report.totals.people} people by default, ${exactRuns[0].report.totals.people} with --match exact`,
+    );
   const mine = await netzCore(dir);
   const peer = await duckCore(dir);
   // The core numbers must agree exactly (ratios to 1e-12).
@@ -215,7 +231,8 @@ for (const size of SIZES) {
   for (const part of ['groups', 'pairs', 'histogram'])
     if (!same(mine.core[part], peer.core[part]))
       fail(`${size} rows: netz and DuckDB disagree on ${part}`);
-  const py = interpreter === undefined ? undefined : pandasPeer(interpreter, dir, runs[0].report);
+  const py =
+    interpreter === undefined ? undefined : pandasPeer(interpreter, dir, exactRuns[0].report);
   if (py?.numbers !== undefined)
     for (const part of ['groups', 'pairs', 'histogram'])
       if (!same(mine.core[part], py.numbers[part]))
@@ -227,6 +244,8 @@ for (const size of SIZES) {
     people,
     seconds,
     rss,
+    exactSeconds,
+    exactRss,
     core: mine.seconds,
     duck: peer.seconds,
     growth: previous === undefined ? null : seconds / previous,
@@ -234,17 +253,18 @@ for (const size of SIZES) {
   });
   previous = seconds;
   console.log(
-    `${rows} rows: full ${seconds.toFixed(2)} s, ${Math.round(rows / seconds)} rows/s, ${Math.round(rss)} MB; core ${mine.seconds.toFixed(2)} s vs DuckDB ${peer.seconds.toFixed(2)} s (netz and DuckDB agree)`,
+    `${rows} rows: full ${seconds.toFixed(2)} s, ${Math.round(rows / seconds)} rows/s, ${Math.round(rss)} MB (--match exact ${exactSeconds.toFixed(2)} s, ${Math.round(exactRss)} MB); core ${mine.seconds.toFixed(2)} s vs DuckDB ${peer.seconds.toFixed(2)} s (netz and DuckDB agree)`,
   );
-  if (py !== undefined) console.log(`  pandas + networkx: ${describePeer(py, runs[0].report)}`);
+  if (py !== undefined)
+    console.log(`  pandas + networkx: ${describePeer(py, exactRuns[0].report)}`);
 }
 console.log(
-  '\n| rows | people | full report | rows/s | peak RSS | × previous size | core sections | DuckDB | core / DuckDB |',
+  '\n| rows | people | full report | rows/s | peak RSS | × previous size | --match exact | its RSS | core sections | DuckDB | core / DuckDB |',
 );
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rowsOut)
   console.log(
-    `| ${r.rows} | ${r.people} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rows / r.seconds)} | ${Math.round(r.rss)} MB | ${r.growth === null ? '–' : r.growth.toFixed(1)} | ${r.core.toFixed(2)} s | ${r.duck.toFixed(2)} s | ${(r.core / r.duck).toFixed(1)} |`,
+    `| ${r.rows} | ${r.people} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rows / r.seconds)} | ${Math.round(r.rss)} MB | ${r.growth === null ? '–' : r.growth.toFixed(1)} | ${r.exactSeconds.toFixed(2)} s | ${Math.round(r.exactRss)} MB | ${r.core.toFixed(2)} s | ${r.duck.toFixed(2)} s | ${(r.core / r.duck).toFixed(1)} |`,
   );
 if (interpreter === undefined)
   console.log(
