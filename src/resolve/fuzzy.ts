@@ -238,9 +238,14 @@ export function blockingKeys(p: Profile): string[] {
 function nameBlockingKeys(
   n: NameParts,
   soundOf: (surname: string) => string = colognePhonetic,
+  /** Whether some name is written with this hyphenated first name (default: assume so). */
+  hyphenated: (compound: string) => boolean = () => true,
 ): string[] {
   if (n.key === '') return [];
   const keys = [`n:${n.key}`];
+  // "Hans Peter Müller" meets "Hans-Peter Müller" in the latter's block (see nameEvidence).
+  if (n.compound !== undefined && n.compound !== n.key && hyphenated(n.compound))
+    keys.push(`n:${n.compound}`);
   for (const first of fullFirstNames(n.first)) {
     if (n.firstOnly) keys.push(`f:${first}`);
     else {
@@ -265,6 +270,12 @@ function exactNameWeight(name: NameParts, names: NameFrequency): number {
 function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence {
   if (a.key === b.key && !(a.firstOnly && (a.device || b.device))) {
     return { field: 'name', level: 'exact', weight: exactNameWeight(a, names) };
+  }
+  // A double first name with and without its hyphen, "Hans-Peter Müller" and "Hans Peter
+  // Müller": the same name, as rare as its hyphenated first name makes it.
+  if (a.compound !== undefined && a.compound === b.compound) {
+    const hyphenated = a.first.includes('-') ? a : b;
+    return { field: 'name', level: 'exact', weight: exactNameWeight(hyphenated, names) };
   }
   if (a.first !== '' && sameFirstName(a.first, b.first)) {
     if (a.firstOnly || b.firstOnly) {
@@ -429,6 +440,8 @@ function buildBlocking(
   compared: Uint8Array,
   partial: Uint8Array,
   weak: Uint8Array,
+  /** The keys of the names written with a hyphenated first name ("hans-peter mueller"). */
+  hyphenatedKeys: ReadonlySet<string>,
 ): Blocking {
   const nameKeys = new Map<NameParts, string[]>();
   // Surnames repeat across people far more than full names do.
@@ -436,7 +449,7 @@ function buildBlocking(
   const keysOfName = (name: NameParts) => {
     let keys = nameKeys.get(name);
     if (keys === undefined) {
-      keys = nameBlockingKeys(name, soundOf);
+      keys = nameBlockingKeys(name, soundOf, (compound) => hyphenatedKeys.has(compound));
       nameKeys.set(name, keys);
     }
     return keys;
@@ -556,7 +569,9 @@ export function clusterFuzzy(
   profiles.forEach((p, i) => {
     partial[i] = p.name !== undefined && (p.name.firstOnly || p.name.initialOnly) ? 1 : 0;
   });
-  const blocking = buildBlocking(profiles, compared, partial, weak);
+  const hyphenatedKeys = new Set<string>();
+  for (const name of parsedNames) if (name.first.includes('-')) hyphenatedKeys.add(name.key);
+  const blocking = buildBlocking(profiles, compared, partial, weak, hyphenatedKeys);
   const active = (rank: number) =>
     blocking.kind[rank] === 0 ||
     (blocking.members[rank] as number[]).length <=

@@ -8,6 +8,13 @@ export interface NameParts {
   readonly first: string;
   readonly last: string;
   readonly middle: readonly string[];
+  /**
+   * The first name with its middle names as one hyphenated first name, and the surname: "hans-peter
+   * mueller" for "Hans-Peter Müller" and for "Hans Peter Müller", so that the two spellings of a
+   * double first name meet; undefined without a hyphen in the first name or a middle name, and
+   * for a surname initial or a lone first name.
+   */
+  readonly compound: string | undefined;
   /** The surname is a single letter ("Jürgen K."). */
   readonly initialOnly: boolean;
   /** Only a first name is known ("iPhone von Anke"). */
@@ -127,6 +134,7 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
       first: '',
       last: '',
       middle: [],
+      compound: undefined,
       initialOnly: false,
       firstOnly: true,
       device,
@@ -137,6 +145,7 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
       first: tokens[0] as string,
       last: '',
       middle: [],
+      compound: undefined,
       initialOnly: false,
       firstOnly: true,
       device,
@@ -149,12 +158,17 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
   const last = tokens.slice(lastStart).join(' ');
   const middle = tokens.slice(1, lastStart);
   const bare = last.replace(/\.$/, '');
+  const initialOnly = bare.length === 1;
   return {
     key: `${first} ${last}`.replace(/\.$/, ''),
     first,
     last: bare,
     middle,
-    initialOnly: bare.length === 1,
+    compound:
+      !initialOnly && (middle.length > 0 || first.includes('-'))
+        ? `${[first, ...middle].join('-')} ${bare}`
+        : undefined,
+    initialOnly,
     firstOnly: false,
     device,
   };
