@@ -130,6 +130,16 @@ describe('normalisation rules', () => {
     expect(parseName('Hans-Peter M.').compound).toBeUndefined();
     expect(parseName('Hans').compound).toBeUndefined();
   });
+
+  it('reads a name of two words the other way round too (swapped)', () => {
+    expect(parseName('Köhler Jürgen')).toMatchObject({
+      key: 'koehler juergen',
+      swapped: 'juergen koehler',
+    });
+    expect(parseName('Hans Peter Müller').swapped).toBeUndefined();
+    expect(parseName('Jürgen K.').swapped).toBeUndefined();
+    expect(parseName('Jürgen').swapped).toBeUndefined();
+  });
 });
 
 async function resolve(...files: [string, string][]) {
@@ -227,6 +237,35 @@ describe('scenarios', () => {
       ],
     );
     expect(people).toEqual([{ name: 'Karl Heinz Schmitz', groups: ['formular', 'liste'] }]);
+  });
+
+  it('"Köhler Jürgen" without a comma joins "Jürgen Köhler" when the two readings are rare', async () => {
+    // Distinct names: juergen koehler, koehler juergen (first names juergen 1, koehler 1;
+    // surnames koehler 1, juergen 1), fewer than 1,000: E = 1·1/1000 + 1·1/1000 = 0.002 for the
+    // two readings, odds log2(0.95 / 0.002) = 8.9 ≥ 4.3, and one person carries the name.
+    const people = await resolve(
+      ['eventbrite.csv', 'First Name,Last Name,Email\nJürgen,Köhler,jk@web.example\n'],
+      ['liste.csv', 'Name;Firma\nKöhler Jürgen;Köhler GmbH\n'],
+    );
+    expect(people).toEqual([{ name: 'Jürgen Köhler', groups: ['eventbrite', 'liste'] }]);
+  });
+
+  it('"Martin Thomas" stays apart from "Thomas Martin" when both readings are common', async () => {
+    // Ten first names Thomas (Thomas Martin and Thomas A1…A9) and five surnames Martin (Thomas
+    // Martin and B1…B4 Martin); first name Martin 1, surname Thomas 1. E = 10·5/1000 + 1·1/1000
+    // = 0.051, odds log2(0.95 / 0.051) = 4.22 < 4.3: the list's "Martin Thomas" joins nobody.
+    const keyed = ['Thomas Martin,tm@web.example'];
+    for (let i = 1; i <= 9; i++) keyed.push(`Thomas A${'bcdefghij'[i - 1]}mann,t${i}@web.example`);
+    for (let i = 1; i <= 4; i++)
+      keyed.push(`${['Ute', 'Eva', 'Ida', 'Kai'][i - 1]} Martin,m${i}@web.example`);
+    const people = await resolve(
+      ['eventbrite.csv', `Name,Email\n${keyed.join('\n')}\n`],
+      ['liste.csv', 'Name;Firma\nMartin Thomas;Werkstatt\n'],
+    );
+    expect(people.filter((p) => p.name === 'Thomas Martin' || p.name === 'Martin Thomas')).toEqual([
+      { name: 'Martin Thomas', groups: ['liste'] },
+      { name: 'Thomas Martin', groups: ['eventbrite'] },
+    ]);
   });
 
   it('"Köhler, Jürgen" without e-mail is "Jürgen Köhler"', async () => {

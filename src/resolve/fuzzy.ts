@@ -238,14 +238,17 @@ export function blockingKeys(p: Profile): string[] {
 function nameBlockingKeys(
   n: NameParts,
   soundOf: (surname: string) => string = colognePhonetic,
-  /** Whether some name is written with this hyphenated first name (default: assume so). */
-  hyphenated: (compound: string) => boolean = () => true,
+  /** Whether some name has this key (default: assume so). */
+  written: (key: string) => boolean = () => true,
 ): string[] {
   if (n.key === '') return [];
   const keys = [`n:${n.key}`];
-  // "Hans Peter Müller" meets "Hans-Peter Müller" in the latter's block (see nameEvidence).
-  if (n.compound !== undefined && n.compound !== n.key && hyphenated(n.compound))
+  // "Hans Peter Müller" meets "Hans-Peter Müller", and "Köhler Jürgen" "Jürgen Köhler", in the
+  // block of the other's name, when some name is written so (see nameEvidence).
+  if (n.compound !== undefined && n.compound !== n.key && written(n.compound))
     keys.push(`n:${n.compound}`);
+  if (n.swapped !== undefined && n.swapped !== n.key && written(n.swapped))
+    keys.push(`n:${n.swapped}`);
   for (const first of fullFirstNames(n.first)) {
     if (n.firstOnly) keys.push(`f:${first}`);
     else {
@@ -267,6 +270,15 @@ function exactNameWeight(name: NameParts, names: NameFrequency): number {
   );
 }
 
+/** Weight of a name read both ways round: log2(m / E), E the chance carriers of either reading. */
+function swappedNameWeight(a: NameParts, b: NameParts, names: NameFrequency): number {
+  const expected = names.expectedCarriers(a) + names.expectedCarriers(b);
+  return Math.min(
+    WEIGHTS.nameExactMax,
+    Math.max(WEIGHTS.nameExactMin, Math.log2(WEIGHTS.nameExactM / expected)),
+  );
+}
+
 function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence {
   if (a.key === b.key && !(a.firstOnly && (a.device || b.device))) {
     return { field: 'name', level: 'exact', weight: exactNameWeight(a, names) };
@@ -276,6 +288,11 @@ function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidenc
   if (a.compound !== undefined && a.compound === b.compound) {
     const hyphenated = a.first.includes('-') ? a : b;
     return { field: 'name', level: 'exact', weight: exactNameWeight(hyphenated, names) };
+  }
+  // "Köhler Jürgen" and "Jürgen Köhler": which word is the surname is not written, so the name
+  // is as common as the two readings together ("Thomas Martin", "Martin Thomas" are common).
+  if (a.swapped !== undefined && a.swapped === b.key) {
+    return { field: 'name', level: 'swapped', weight: swappedNameWeight(a, b, names) };
   }
   if (a.first !== '' && sameFirstName(a.first, b.first)) {
     if (a.firstOnly || b.firstOnly) {
@@ -385,10 +402,11 @@ const NAME_LEVELS = [
   'initial',
   'first-name-only',
   'jaro-winkler≥0.94',
+  'swapped',
   'jaro-winkler≥0.88',
   'different',
 ] as const;
-const NAME_JOIN_LEVEL_COUNT = 5;
+const NAME_JOIN_LEVEL_COUNT = 6;
 const NO_NAME = -1;
 
 /**
@@ -440,8 +458,8 @@ function buildBlocking(
   compared: Uint8Array,
   partial: Uint8Array,
   weak: Uint8Array,
-  /** The keys of the names written with a hyphenated first name ("hans-peter mueller"). */
-  hyphenatedKeys: ReadonlySet<string>,
+  /** The keys of the names as written (each name once). */
+  writtenKeys: ReadonlySet<string>,
 ): Blocking {
   const nameKeys = new Map<NameParts, string[]>();
   // Surnames repeat across people far more than full names do.
@@ -449,7 +467,7 @@ function buildBlocking(
   const keysOfName = (name: NameParts) => {
     let keys = nameKeys.get(name);
     if (keys === undefined) {
-      keys = nameBlockingKeys(name, soundOf, (compound) => hyphenatedKeys.has(compound));
+      keys = nameBlockingKeys(name, soundOf, (key) => writtenKeys.has(key));
       nameKeys.set(name, keys);
     }
     return keys;
@@ -569,9 +587,8 @@ export function clusterFuzzy(
   profiles.forEach((p, i) => {
     partial[i] = p.name !== undefined && (p.name.firstOnly || p.name.initialOnly) ? 1 : 0;
   });
-  const hyphenatedKeys = new Set<string>();
-  for (const name of parsedNames) if (name.first.includes('-')) hyphenatedKeys.add(name.key);
-  const blocking = buildBlocking(profiles, compared, partial, weak, hyphenatedKeys);
+  const writtenKeys = new Set(parsedNames.map((name) => name.key));
+  const blocking = buildBlocking(profiles, compared, partial, weak, writtenKeys);
   const active = (rank: number) =>
     blocking.kind[rank] === 0 ||
     (blocking.members[rank] as number[]).length <=
@@ -772,9 +789,11 @@ export function clusterFuzzy(
           ? names.expectedWithFirst(mine.firstOnly ? mine : theirs)
           : level === 'jaro-winkler≥0.94'
             ? names.expectedCarriers(theirs) * WEIGHTS.closeNameSpread
-            : names.expectedCarriers(
-                fullFirstNames(mine.first).includes(theirs.first) ? theirs : mine,
-              );
+            : level === 'swapped'
+              ? names.expectedCarriers(mine) + names.expectedCarriers(theirs)
+              : names.expectedCarriers(
+                  fullFirstNames(mine.first).includes(theirs.first) ? theirs : mine,
+                );
     return Math.log2(WEIGHTS.nameExactM / expected) + (pairRest[k] as number);
   };
   // Per record, the pairs through which its name may join it (CSR: offsets into one array).

@@ -15,6 +15,11 @@ export interface NameParts {
    * for a surname initial or a lone first name.
    */
   readonly compound: string | undefined;
+  /**
+   * A name of two words read the other way round, "juergen koehler" for "Köhler Jürgen" (a list
+   * sorted by surname, without the comma that would say so); undefined for other names.
+   */
+  readonly swapped: string | undefined;
   /** The surname is a single letter ("Jürgen K."). */
   readonly initialOnly: boolean;
   /** Only a first name is known ("iPhone von Anke"). */
@@ -135,6 +140,7 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
       last: '',
       middle: [],
       compound: undefined,
+      swapped: undefined,
       initialOnly: false,
       firstOnly: true,
       device,
@@ -146,6 +152,7 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
       last: '',
       middle: [],
       compound: undefined,
+      swapped: undefined,
       initialOnly: false,
       firstOnly: true,
       device,
@@ -168,6 +175,7 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
       !initialOnly && (middle.length > 0 || first.includes('-'))
         ? `${[first, ...middle].join('-')} ${bare}`
         : undefined,
+    swapped: !initialOnly && tokens.length === 2 ? `${bare} ${first}` : undefined,
     initialOnly,
     firstOnly: false,
     device,
