@@ -261,22 +261,17 @@ function nameBlockingKeys(
   return [...new Set(keys)];
 }
 
-/** Weight of an exact full-name match: log2(m / E), E the expected chance carriers of the name. */
-function exactNameWeight(name: NameParts, names: NameFrequency): number {
-  const expected = names.expectedCarriers(name);
+/** The weight of a name that E people carry by chance: log2(m / E), within its bounds. */
+function nameWeight(expected: number): number {
   return Math.min(
     WEIGHTS.nameExactMax,
     Math.max(WEIGHTS.nameExactMin, Math.log2(WEIGHTS.nameExactM / expected)),
   );
 }
 
-/** Weight of a name read both ways round: log2(m / E), E the chance carriers of either reading. */
-function swappedNameWeight(a: NameParts, b: NameParts, names: NameFrequency): number {
-  const expected = names.expectedCarriers(a) + names.expectedCarriers(b);
-  return Math.min(
-    WEIGHTS.nameExactMax,
-    Math.max(WEIGHTS.nameExactMin, Math.log2(WEIGHTS.nameExactM / expected)),
-  );
+/** Weight of an exact full-name match: E the expected chance carriers of the name. */
+function exactNameWeight(name: NameParts, names: NameFrequency): number {
+  return nameWeight(names.expectedCarriers(name));
 }
 
 function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence {
@@ -292,7 +287,9 @@ function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidenc
   // "Köhler Jürgen" and "Jürgen Köhler": which word is the surname is not written, so the name
   // is as common as the two readings together ("Thomas Martin", "Martin Thomas" are common).
   if (a.swapped !== undefined && a.swapped === b.key) {
-    return { field: 'name', level: 'swapped', weight: swappedNameWeight(a, b, names) };
+    // E: the chance carriers of either reading.
+    const expected = names.expectedCarriers(a) + names.expectedCarriers(b);
+    return { field: 'name', level: 'swapped', weight: nameWeight(expected) };
   }
   if (a.first !== '' && sameFirstName(a.first, b.first)) {
     if (a.firstOnly || b.firstOnly) {
