@@ -263,8 +263,32 @@ function makePeople(n, random) {
   return people;
 }
 
+/** Double first names, as German lists write them with a hyphen (and people often without). */
+const DOUBLE_FIRST = [
+  'Karl-Heinz',
+  'Hans-Peter',
+  'Anna-Lena',
+  'Marie-Luise',
+  'Hans-Jürgen',
+  'Eva-Maria',
+  'Klaus-Dieter',
+  'Ann-Kathrin',
+];
+
+/**
+ * About 5 % of people (not namesakes, not with a first name that has a short form) get a double
+ * first name. Drawn from `messy`, a stream of its own, so that every other draw is as before.
+ */
+function giveDoubleFirstNames(people, messy) {
+  for (const p of people) {
+    if (p.tags.has('namesakes') || SHORT[p.first] || messy() >= 0.05) continue;
+    p.first = DOUBLE_FIRST[Math.floor(messy() * DOUBLE_FIRST.length)];
+    p.tags.add('double first names');
+  }
+}
+
 /** One export per platform and group; returns CSV sources and the truth per (file, line). */
-function makeExports(people, random, groups = 12) {
+function makeExports(people, random, messy, groups = 12) {
   const files = [];
   const truth = new Map();
   const platforms = ['meetup', 'eventbrite', 'luma', 'zoom', 'forms', 'excel'];
@@ -277,12 +301,21 @@ function makeExports(people, random, groups = 12) {
   };
   // As typed on the day: a short first name on informal platforms, a typing error in the surname
   // on forms people fill in themselves.
+  // Informal platforms: a double first name without its hyphen half the time ("Karl Heinz").
   const firstOf = (p, platform) => {
     if (['meetup', 'luma', 'zoom'].includes(platform) && SHORT[p.first] && random() < 0.3) {
       p.tags.add('nicknames');
       return SHORT[p.first];
     }
+    if (['meetup', 'luma', 'zoom'].includes(platform) && p.first.includes('-') && messy() < 0.5)
+      return p.first.replace('-', ' ');
     return p.first;
+  };
+  // Zoom: "Nachname, Vorname", and one in seven typed surname first without the comma.
+  const zoomName = (last, first, p) => {
+    if (messy() >= 1 / 7) return `${last}, ${first}`;
+    p.tags.add('surname first');
+    return `${last} ${first}`;
   };
   const lastOf = (p, platform) => {
     if (['eventbrite', 'luma', 'forms', 'zoom'].includes(platform) && random() < 0.04) {
@@ -343,7 +376,7 @@ function makeExports(people, random, groups = 12) {
         const guest = random() < 0.4;
         if (guest) p.tags.add('e-mail-less platforms');
         rows.push([
-          `${lastOf(p, platform)}, ${firstOf(p, platform)}`,
+          zoomName(lastOf(p, platform), firstOf(p, platform), p),
           guest ? '' : emailVariant(p),
           '02/06/2025 06:00:00 PM',
         ]);
@@ -420,7 +453,9 @@ function metrics(clusterOf, truthOf, records) {
 async function run(peopleCount, seed) {
   const random = seededRandom(seed);
   const people = makePeople(peopleCount, random);
-  const { files, truth } = makeExports(people, random);
+  const messy = seededRandom(seed * 7919 + 13);
+  giveDoubleFirstNames(people, messy);
+  const { files, truth } = makeExports(people, random, messy);
   const sources = files.map((f) => {
     const bytes = new TextEncoder().encode(f.text);
     return { name: f.name, open: async () => bytes };
@@ -520,6 +555,8 @@ async function run(peopleCount, seed) {
     'transliterations',
     'typos',
     'nicknames',
+    'double first names',
+    'surname first',
   ]) {
     const ids = new Set(people.filter((p) => p.tags.has(tag)).map((p) => p.id));
     const subset = records.filter((r) => ids.has(truth.get(r.key)));
