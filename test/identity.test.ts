@@ -8,6 +8,7 @@ import { usernameOf } from '../src/resolve/fuzzy.js';
 import { nameFrequency } from '../src/resolve/name-frequency.js';
 import { fullFirstNames, parseName, sameFirstName } from '../src/resolve/names.js';
 import {
+  dropBirthName,
   dropTitles,
   emailKey,
   foldAccents,
@@ -109,6 +110,16 @@ describe('normalisation rules', () => {
     });
     expect(parseName('Köhler, Jürgen')).toMatchObject({ key: 'juergen koehler' });
     expect(parseName('Heinz Müller-Lüdenscheidt')).toMatchObject({ last: 'mueller-luedenscheidt' });
+  });
+
+  it('drops a birth name (geb., geborene, née), not a name that starts so', () => {
+    expect(dropBirthName('Anna Schmidt geb. Müller')).toBe('Anna Schmidt');
+    expect(dropBirthName('Anna Schmidt (geb. Müller)')).toBe('Anna Schmidt');
+    expect(dropBirthName('Anna Schmidt, geborene Müller')).toBe('Anna Schmidt');
+    expect(dropBirthName('Anne Martin née Dupont')).toBe('Anne Martin');
+    expect(nameKey('Schmidt geb. Müller, Anna')).toBe('anna schmidt');
+    expect(dropBirthName('Gebhard Schmidt')).toBe('Gebhard Schmidt');
+    expect(dropBirthName('Anna Gebauer')).toBe('Anna Gebauer');
   });
 
   it('spells a double first name with and without its hyphen alike (compound)', () => {
@@ -265,6 +276,27 @@ describe('scenarios', () => {
     expect(people.filter((p) => p.name === 'Thomas Martin' || p.name === 'Martin Thomas')).toEqual([
       { name: 'Martin Thomas', groups: ['liste'] },
       { name: 'Thomas Martin', groups: ['eventbrite'] },
+    ]);
+  });
+
+  it('an address with its display name, two in one cell and a birth name join what they name', async () => {
+    // "Hans Müller <…>" is the address inside the brackets: the same key as the other list's
+    // (case folded), one person. The other list's cell holds that address and a second one: the
+    // record carries both, and joins by the first. "Anna Schmidt geb. Müller" is "Anna Schmidt":
+    // the list's row without e-mail joins its only carrier. Names in capitals lose a tie.
+    const people = await resolve(
+      [
+        'a.csv',
+        'Name;E-Mail\nHans Müller;"Hans Müller <Hans.Mueller@web.example>"\nAnna Schmidt geb. Müller;anna@gmx.example\n',
+      ],
+      [
+        'b.csv',
+        'Name;E-Mail\nMÜLLER, HANS;hans.mueller@web.example; h.m@firma.example\nAnna Schmidt;\n',
+      ],
+    );
+    expect(people).toEqual([
+      { name: 'Anna Schmidt geb. Müller', groups: ['a', 'b'] },
+      { name: 'Hans Müller', groups: ['a', 'b'] },
     ]);
   });
 

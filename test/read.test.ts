@@ -9,6 +9,7 @@ import {
   MAX_TEXT_CHARS,
   textLength,
 } from '../src/read/decode.js';
+import { emailsInCell } from '../src/read/emails.js';
 import { groupFromName, readSource } from '../src/read/source.js';
 import { detectDelimiter, parseTable } from '../src/read/table.js';
 
@@ -154,6 +155,30 @@ describe('table rows and their lines', () => {
     const run = () => parseTable('Name,Note\nA,ok\nB,"never closed\nC,x\n', 'q.csv');
     expect(run).toThrow(InputError);
     expect(run).toThrow(/^q\.csv:3: a quoted field opens here/);
+  });
+});
+
+describe('e-mail cells', () => {
+  it.each([
+    ['a@x.example', ['a@x.example']],
+    ['Hans Müller <Hans.Mueller@web.example>', ['Hans.Mueller@web.example']],
+    ['"Müller, Hans" <hm@web.example>', ['hm@web.example']],
+    ['mailto:anke@x.example', ['anke@x.example']],
+    ['a@x.example; b@y.example, a@x.example', ['a@x.example', 'b@y.example']],
+    ['a@x.example / b@y.example.', ['a@x.example', 'b@y.example']],
+    ['keine', []],
+    ['@', []],
+  ])('%s → %j', (cell, addresses) => {
+    expect(emailsInCell(cell)).toEqual(addresses);
+  });
+
+  it('a record takes every address of its cells, each once, as written', async () => {
+    const text =
+      'Name;E-Mail\nHans Müller;"Hans Müller <Hans.Mueller@web.example>, hans@privat.example; Hans.Mueller@web.example"\n';
+    const r = await readSource({ name: 'liste.csv', bytes: utf8(text) }, 0);
+    expect(r.records.map((x) => x.emails)).toEqual([
+      ['Hans.Mueller@web.example', 'hans@privat.example'],
+    ]);
   });
 });
 

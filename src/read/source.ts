@@ -19,6 +19,7 @@ import { unusualSpace } from '../whitespace.js';
 import { type ColumnMap, detectProfile, headerKey, mapColumns, type Profile } from './columns.js';
 import { type DateOrder, parseDate } from './dates.js';
 import { decodeBytes } from './decode.js';
+import { emailsInCell } from './emails.js';
 import { type Section, splitSections } from './sections.js';
 import { detectContainer, readXlsxRows } from './spreadsheet.js';
 import { lumaStatus, meetupStatus, statusFromValue } from './status.js';
@@ -527,7 +528,8 @@ class RowReader {
     const emails: string[] = [];
     for (const i of this.at.email) {
       const v = tidy(cells[i], this.context.spaces);
-      if (v?.includes('@') && !emails.includes(v)) emails.push(v);
+      if (v === undefined) continue;
+      for (const address of emailsInCell(v)) if (!emails.includes(address)) emails.push(address);
     }
     if (name === undefined && emails.length === 0)
       return { kind: 'skip', code: 'missing-identity' };

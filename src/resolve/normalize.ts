@@ -16,7 +16,8 @@ function phoneParser(): PhoneParser {
   return parsePhone;
 }
 
-export const NORMALIZATION_VERSION = 2;
+/** 3: names drop a birth name ("geb. Müller"); e-mail cells give the addresses in them. */
+export const NORMALIZATION_VERSION = 3;
 
 /** Printable ASCII needs no Unicode normalisation or folding (the common case, checked first). */
 const ASCII = /^[ -~]*$/;
@@ -55,6 +56,19 @@ export function foldAccents(value: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .normalize('NFC');
+}
+
+/** A birth name after the name: "geb. Müller", "(geb. Müller)", ", geborene Müller", "née Müller". */
+const BIRTH_NAME = /\s*,?\s*\(?(?<!\p{L})(?:geb\.\s*|(?:geb|geborene|née)\s+)[^,()]+\)?/giu;
+
+/**
+ * Drops a birth name: "Anna Schmidt geb. Müller" → "Anna Schmidt", "Schmidt (geb. Müller), Anna"
+ * → "Schmidt, Anna". A married name is the one the other lists know.
+ */
+export function dropBirthName(value: string): string {
+  // Most names carry none: one cheap look first.
+  if (!/geb|née/i.test(value)) return value;
+  return value.replace(BIRTH_NAME, '').trim();
 }
 
 /** "Nachname, Vorname" → "Vorname Nachname" when the value has exactly one comma. */
@@ -179,7 +193,9 @@ export function foldName(name: string): string {
   const device = personOfDevice(name);
   const base = device === undefined ? name : device;
   return collapseSpace(
-    foldAccents(foldUmlauts(caseFold(dropTitles(collapseSpace(reorderLastFirst(nfc(base))))))),
+    foldAccents(
+      foldUmlauts(caseFold(dropTitles(collapseSpace(reorderLastFirst(dropBirthName(nfc(base))))))),
+    ),
   );
 }
 

@@ -24,11 +24,16 @@ function hasNonAscii(value: string): boolean {
   return /[^\x20-\x7e]/.test(value);
 }
 
+/** Written in capitals throughout ("MÜLLER, HANS", as older member systems export names). */
+function inCapitals(value: string): boolean {
+  return value !== value.toLowerCase() && value === value.toUpperCase();
+}
+
 /**
  * Display name: the most frequent spelling, written first name first ("Köhler, Jürgen" →
  * "Jürgen Köhler"); device names ("iPhone von Anke") only when nothing else is known, initials and lone
- * first names only after full names; ties
- * prefer the original letters (ü over ue), then code point order.
+ * first names only after full names; ties prefer a name not in capitals throughout, then the
+ * original letters (ü over ue), then code point order.
  */
 /** The display name of a person whose records carry no name. */
 export const NO_NAME = '(no name)';
@@ -55,11 +60,18 @@ export function displayName(records: readonly SourceRecord[]): string {
     return parts.firstOnly ? 2 : parts.initialOnly ? 1 : 0;
   };
   const names = [...counts.entries()]
-    .map(([name, count]) => ({ name, count, rank: rank(name), nonAscii: hasNonAscii(name) }))
+    .map(([name, count]) => ({
+      name,
+      count,
+      rank: rank(name),
+      capitals: inCapitals(name),
+      nonAscii: hasNonAscii(name),
+    }))
     .sort(
       (a, b) =>
         a.rank - b.rank ||
         b.count - a.count ||
+        Number(a.capitals) - Number(b.capitals) ||
         Number(b.nonAscii) - Number(a.nonAscii) ||
         compare(a.name, b.name),
     )
