@@ -8,6 +8,7 @@ import { usernameOf } from '../src/resolve/fuzzy.js';
 import { nameFrequency } from '../src/resolve/name-frequency.js';
 import { fullFirstNames, parseName, sameFirstName } from '../src/resolve/names.js';
 import {
+  dropAnnotations,
   dropBirthName,
   dropTitles,
   emailKey,
@@ -110,6 +111,22 @@ describe('normalisation rules', () => {
     });
     expect(parseName('Köhler, Jürgen')).toMatchObject({ key: 'juergen koehler' });
     expect(parseName('Heinz Müller-Lüdenscheidt')).toMatchObject({ last: 'mueller-luedenscheidt' });
+  });
+
+  it.each([
+    ['Anke Büscher (sie/ihr)', 'Anke Büscher'],
+    ['Jan Peters [Stadtwerke Solingen]', 'Jan Peters'],
+    ['Lena Vogt | Makerspace', 'Lena Vogt'],
+    ['Lena Vogt|Makerspace', 'Lena Vogt'],
+    ['Lena Vogt – Makerspace Remscheid', 'Lena Vogt'],
+    ['Anke (Anke Büscher)', 'Anke Büscher'],
+    ['Anke B. (Anke Büscher)', 'Anke Büscher'],
+    ['Anke Büscher (Anke B.)', 'Anke Büscher'],
+    ['Anke (Gast)', 'Anke'],
+    ['Anna-Lena Müller-Lüdenscheidt', 'Anna-Lena Müller-Lüdenscheidt'],
+    ['(Gast)', '(Gast)'],
+  ])('video-call additions: %s → %s', (raw, name) => {
+    expect(dropAnnotations(raw)).toBe(name);
   });
 
   it('drops a birth name (geb., geborene, née), not a name that starts so', () => {
@@ -297,6 +314,26 @@ describe('scenarios', () => {
     expect(people).toEqual([
       { name: 'Anna Schmidt geb. Müller', groups: ['a', 'b'] },
       { name: 'Hans Müller', groups: ['a', 'b'] },
+    ]);
+  });
+
+  it('Zoom guests with pronouns, a company or a renamed display name join their registrations', async () => {
+    // Folded without their additions the three Zoom names are the registrations' names: each
+    // joins the one person with e-mail who carries it (the exact-name rule).
+    const people = await resolve(
+      [
+        'eventbrite.csv',
+        'First Name,Last Name,Email\nAnke,Büscher,anke@x.example\nJan,Peters,jan@x.example\nLena,Vogt,lena@x.example\n',
+      ],
+      [
+        'zoom.csv',
+        'Name (Original Name),User Email\nAnke (Anke Büscher),\nJan Peters (Stadtwerke Solingen),\nLena Vogt | Makerspace,\n',
+      ],
+    );
+    expect(people).toEqual([
+      { name: 'Anke Büscher', groups: ['eventbrite', 'zoom'] },
+      { name: 'Jan Peters', groups: ['eventbrite', 'zoom'] },
+      { name: 'Lena Vogt', groups: ['eventbrite', 'zoom'] },
     ]);
   });
 

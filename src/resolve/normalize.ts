@@ -16,7 +16,10 @@ function phoneParser(): PhoneParser {
   return parsePhone;
 }
 
-/** 3: names drop a birth name ("geb. Müller"); e-mail cells give the addresses in them. */
+/**
+ * 3: names drop a birth name ("geb. Müller") and what video calls add to them ("(sie/ihr)",
+ * "| Makerspace"); e-mail cells give the addresses in them.
+ */
 export const NORMALIZATION_VERSION = 3;
 
 /** Printable ASCII needs no Unicode normalisation or folding (the common case, checked first). */
@@ -56,6 +59,35 @@ export function foldAccents(value: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .normalize('NFC');
+}
+
+/** Bracketed additions, and a tail after a spaced bar, bullet or dash. */
+const ANNOTATION = /\s*[([][^)\]]*[)\]]/g;
+const TAIL = /\s*[|·•]\s*|\s+[-–—]\s+/;
+
+/** Words with a letter in them. */
+const wordCount = (value: string) =>
+  value.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+
+/**
+ * Drops what people add to their name in a video call or a badge field: pronouns or a company in
+ * brackets ("Anke Büscher (sie/ihr)", "Jan Peters [Stadtwerke]") and a tail after a bar, bullet
+ * or spaced dash ("Lena Vogt | Makerspace", "Lena Vogt – Makerspace"). A single word or an
+ * initial surname with a full name in brackets is Zoom's "Name (Original Name)" of someone who
+ * renamed themselves: "Anke (Anke Büscher)" and "Anke B. (Anke Büscher)" are Anke Büscher. A hyphen inside a name ("Anna-Lena", "Müller-Lüdenscheidt")
+ * stays; a name that is nothing but an addition stays as it is.
+ */
+export function dropAnnotations(value: string): string {
+  // Most names carry none: one cheap look first.
+  if (!/[([|·•–—]| - /.test(value)) return value;
+  const kept = value.replace(ANNOTATION, ' ').split(TAIL)[0]?.trim() ?? '';
+  // A lone word or "Anke B." outside, a full name inside: the name inside is the better one.
+  if (wordCount(kept) <= 1 || /\s\p{L}\.?$/u.test(kept)) {
+    const inside = [...value.matchAll(/[([]([^)\]]*)[)\]]/g)].map((m) => (m[1] ?? '').trim());
+    const only = inside.length === 1 ? (inside[0] as string) : '';
+    if (wordCount(only) >= 2 && !/[/@]/.test(only)) return only;
+  }
+  return kept === '' ? value : kept;
 }
 
 /** A birth name after the name: "geb. Müller", "(geb. Müller)", ", geborene Müller", "née Müller". */
@@ -194,7 +226,11 @@ export function foldName(name: string): string {
   const base = device === undefined ? name : device;
   return collapseSpace(
     foldAccents(
-      foldUmlauts(caseFold(dropTitles(collapseSpace(reorderLastFirst(dropBirthName(nfc(base))))))),
+      foldUmlauts(
+        caseFold(
+          dropTitles(collapseSpace(reorderLastFirst(dropBirthName(dropAnnotations(nfc(base)))))),
+        ),
+      ),
     ),
   );
 }

@@ -4,7 +4,7 @@
 import type { Person, SourceRecord, Status } from '../types.js';
 import { type Normalizers, recordNormalizers } from './exact.js';
 import { parseName } from './names.js';
-import { personOfDevice, reorderLastFirst } from './normalize.js';
+import { dropAnnotations, personOfDevice, reorderLastFirst } from './normalize.js';
 
 const STATUS_RANK: Readonly<Record<Status, number>> = {
   attended: 0,
@@ -32,7 +32,8 @@ function inCapitals(value: string): boolean {
 /**
  * Display name: the most frequent spelling, written first name first ("Köhler, Jürgen" →
  * "Jürgen Köhler"); device names ("iPhone von Anke") only when nothing else is known, initials and lone
- * first names only after full names; ties prefer a name not in capitals throughout, then the
+ * first names only after full names; ties prefer a name not in capitals throughout, then one
+ * without a video call's additions ("Anke Büscher" over "Anke Büscher (sie/ihr)"), then the
  * original letters (ü over ue), then code point order.
  */
 /** The display name of a person whose records carry no name. */
@@ -65,6 +66,7 @@ export function displayName(records: readonly SourceRecord[]): string {
       count,
       rank: rank(name),
       capitals: inCapitals(name),
+      annotated: dropAnnotations(name) !== name,
       nonAscii: hasNonAscii(name),
     }))
     .sort(
@@ -72,6 +74,7 @@ export function displayName(records: readonly SourceRecord[]): string {
         a.rank - b.rank ||
         b.count - a.count ||
         Number(a.capitals) - Number(b.capitals) ||
+        Number(a.annotated) - Number(b.annotated) ||
         Number(b.nonAscii) - Number(a.nonAscii) ||
         compare(a.name, b.name),
     )
