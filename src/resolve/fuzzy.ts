@@ -130,7 +130,7 @@ export function profiler(
   // than looked up per record.
   const emailNumbers = new Map<string, number>();
   const nameNumbers = new Map<string, number>();
-  const name = memoized((raw) => {
+  const name = memoized((raw): Named => {
     const parts = parseName(raw, normalizers.name);
     onName?.(parts);
     return { parts, number: numberIn(nameNumbers, parts.key) };
@@ -171,7 +171,16 @@ export function profiler(
         : record.emails.length === 1
           ? single(record.emails[0] as string)
           : emailPart(new Set(record.emails.map(email)));
-    const named = record.name === undefined ? undefined : name(record.name);
+    // The same e-mail with the same name as last time needs no look-up of the name.
+    let named: Named | undefined;
+    if (record.name !== undefined) {
+      if (part.lastName === record.name) named = part.lastNamed;
+      else {
+        named = name(record.name);
+        part.lastName = record.name;
+        part.lastNamed = named;
+      }
+    }
     let ids: ReadonlyMap<string, string> = NO_IDS;
     if (record.platformId !== undefined) {
       const at = record.platformId.indexOf(':');
@@ -212,6 +221,15 @@ interface EmailPart {
   readonly number: number;
   readonly domains: ReadonlySet<string>;
   readonly usernames: readonly string[];
+  /** The name last written with this e-mail and its parsed form (a person's records, mostly). */
+  lastName?: string;
+  lastNamed?: Named;
+}
+
+/** A name as written, parsed, with the number of its key. */
+interface Named {
+  readonly parts: NameParts;
+  readonly number: number;
 }
 
 const NONE: ReadonlySet<string> = new Set();
