@@ -7,7 +7,7 @@ import en from 'zod/v4/locales/en.js';
 import { UsageError } from '../errors.js';
 import { PROFILES } from '../read/columns.js';
 import { ROLES, type SourceSettings } from '../types.js';
-import { readOptionFile } from './io.js';
+import { readOptionText } from './io.js';
 
 export const CONFIG_FILE = 'netz.config.json';
 
@@ -53,14 +53,13 @@ export interface LoadedConfig {
 export async function loadConfig(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
   const path = resolve(cwd, explicit ?? CONFIG_FILE);
   const shown = explicit ?? CONFIG_FILE;
-  const bytes = await readOptionFile(path, explicit === undefined ? shown : `--config ${shown}`);
-  if (bytes === undefined) {
+  // As UTF-8, a BOM dropped (a BOM would not be JSON).
+  const text = await readOptionText(path, explicit === undefined ? shown : `--config ${shown}`);
+  if (text === undefined) {
     if (explicit !== undefined)
       throw new UsageError(`--config ${explicit}: no such file; check the path`);
     return { path: undefined, config: {}, settingsFor: () => ({}) };
   }
-  // As UTF-8, a BOM dropped (a BOM would not be JSON).
-  const text = new TextDecoder().decode(bytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -101,6 +101,12 @@ export async function collectAtMost(
   return new Uint8Array(Buffer.concat(parts, total));
 }
 
+/** A file an option names, as UTF-8 text without a BOM (see readOptionFile); undefined when missing. */
+export async function readOptionText(full: string, shown: string): Promise<string | undefined> {
+  const bytes = await readOptionFile(full, shown);
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+}
+
 /** The most bytes of a file an option names (config, links, key): far more than any needs. */
 export const OPTION_FILE_BYTES = 64 * 1024 * 1024;
 

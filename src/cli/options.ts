@@ -10,7 +10,7 @@ import { LINKS_FILE } from '../resolve/links.js';
 import { type ColumnRole, ROLES, type Source } from '../types.js';
 import { loadConfig } from './config.js';
 import type { CliContext } from './context.js';
-import { expandInputs, readOptionFile } from './io.js';
+import { expandInputs, readOptionText } from './io.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -263,8 +263,8 @@ async function loadLinks(
       : [...(configPath ? [join(dirname(configPath), LINKS_FILE)] : []), LINKS_FILE];
   for (const candidate of candidates) {
     const shown = explicit !== undefined ? `--links ${explicit}` : candidate;
-    const bytes = await readOptionFile(resolve(cwd, candidate), shown);
-    if (bytes !== undefined) return { path: candidate, text: new TextDecoder().decode(bytes) };
+    const text = await readOptionText(resolve(cwd, candidate), shown);
+    if (text !== undefined) return { path: candidate, text };
     if (explicit !== undefined) throw new UsageError(`${shown}: no such file; check the path`);
   }
   return undefined;

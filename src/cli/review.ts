@@ -12,7 +12,7 @@ import type { ReviewReport } from '../report/schema.js';
 import { keysOf, LINKS_FILE } from '../resolve/links.js';
 import type { SourceRecord } from '../types.js';
 import type { CliContext } from './context.js';
-import { emit, readOptionFile, writeAtomically } from './io.js';
+import { emit, readOptionText, writeAtomically } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
 
 const EXAMPLES = `
@@ -182,8 +182,7 @@ async function decide(report: ReviewReport, ctx: CliContext, linksPath: string):
   if (lines.length === 0) return;
   const target = resolve(ctx.cwd, linksPath);
   // A decisions file that exists but cannot be read stops here: writing would replace it.
-  const bytes = await readOptionFile(target, linksPath);
-  let existing = bytes === undefined ? 'kind,a,b,note\n' : new TextDecoder().decode(bytes);
+  let existing = (await readOptionText(target, linksPath)) ?? 'kind,a,b,note\n';
   if (!existing.endsWith('\n')) existing += '\n';
   await writeAtomically(target, `${existing}${lines.join('\n')}\n`);
   ctx.stdout(`${lines.length} decision(s) written to ${linksPath}\n`);
