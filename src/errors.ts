@@ -35,3 +35,46 @@ export class UsageError extends NetzError {
     this.name = 'UsageError';
   }
 }
+
+/** An error as data, to cross from a worker thread. */
+export interface PlainError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string | undefined;
+  /** A NetzError's code and exit code; absent for an internal error. */
+  readonly code?: string;
+  readonly exitCode?: number;
+  /** An InputError's file and line. */
+  readonly path?: string;
+  readonly line?: number | undefined;
+}
+
+export function plainError(error: unknown): PlainError {
+  const e = error instanceof Error ? error : new Error(String(error));
+  if (!(error instanceof NetzError)) return { name: e.name, message: e.message, stack: e.stack };
+  const plain = {
+    name: e.name,
+    message: e.message,
+    stack: e.stack,
+    code: error.code,
+    exitCode: error.exitCode,
+  };
+  return error instanceof InputError ? { ...plain, path: error.path, line: error.line } : plain;
+}
+
+/**
+ * The error again, of its class where it is one of netz's (an InputError with its file and line,
+ * a UsageError, a NetzError with its code and exit code), else an internal Error.
+ */
+export function revivedError(plain: PlainError): Error {
+  let error: Error;
+  if (plain.code === undefined) error = new Error(plain.message);
+  else if (plain.name === 'InputError' && plain.path !== undefined)
+    error = new InputError(plain.code, plain.path, plain.line, '');
+  else if (plain.name === 'UsageError') error = new UsageError(plain.message);
+  else error = new NetzError(plain.code, plain.message, plain.exitCode);
+  error.name = plain.name;
+  error.message = plain.message;
+  if (plain.stack !== undefined) error.stack = plain.stack;
+  return error;
+}

@@ -19,14 +19,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the bench's generator is plain JavaScript without types.
 import { generate } from '../bench/generate.mjs';
 import { fileSource } from '../dist/cli/io.js';
-import {
-  type OverlapJob,
-  outOfMemory,
-  plainError,
-  revivedError,
-  runOverlap,
-} from '../dist/cli/overlap-run.js';
-import { InputError, NetzError, UsageError } from '../dist/errors.js';
+import { type OverlapJob, outOfMemory, runOverlap } from '../dist/cli/overlap-run.js';
+import { InputError, NetzError, plainError, revivedError, UsageError } from '../dist/errors.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(root, 'bin', 'netz.js');
@@ -199,19 +193,25 @@ describe('the overlap pipeline in its own worker thread', () => {
     });
   });
 
-  it('errors cross the thread as data: NetzErrors keep code and exit code, others stay internal', () => {
+  it("errors cross the thread as data: netz's keep class, code and exit code, others stay internal", () => {
     const input = new InputError('unreadable', 'a.csv', 3, 'cannot read the file');
     const back = revivedError(structuredClone(plainError(input)));
-    expect(back).toBeInstanceOf(NetzError);
+    expect(back).toBeInstanceOf(InputError);
     expect(back).toMatchObject({
       name: 'InputError',
       code: 'unreadable',
       exitCode: 2,
       message: 'a.csv:3: cannot read the file',
+      path: 'a.csv',
+      line: 3,
       stack: input.stack,
     });
     const usage = revivedError(structuredClone(plainError(new UsageError('--top 0: give…'))));
+    expect(usage).toBeInstanceOf(UsageError);
     expect(usage).toMatchObject({ code: 'usage', exitCode: 2, message: '--top 0: give…' });
+    const other = revivedError(structuredClone(plainError(new NetzError('x', 'y', 1))));
+    expect(other).not.toBeInstanceOf(InputError);
+    expect(other).toMatchObject({ name: 'NetzError', code: 'x', exitCode: 1, message: 'y' });
     const internal = revivedError(structuredClone(plainError(new TypeError('x is undefined'))));
     expect(internal).not.toBeInstanceOf(NetzError);
     expect(internal).toMatchObject({ name: 'TypeError', message: 'x is undefined' });

@@ -16,7 +16,7 @@ import {
   type ProgressStep,
   readAndResolve,
 } from '../analyze.js';
-import { NetzError } from '../errors.js';
+import { NetzError, type PlainError, plainError, revivedError } from '../errors.js';
 import { startGraphWorkers, stopGraphWorkers } from '../measure/parallel.js';
 import { type CsvTable, renderOverlapCsv } from '../render/csv.js';
 import { type Format, type RenderOptions, renderReport } from '../render/index.js';
@@ -91,40 +91,6 @@ export async function overlapHere(
 
 /** The worker's entry, beside this module once compiled (tests of the sources run in-thread). */
 const script = new URL('./overlap-worker.js', import.meta.url);
-
-/** An error as data, to cross from the worker. */
-export interface PlainError {
-  readonly name: string;
-  readonly message: string;
-  readonly stack?: string | undefined;
-  /** A NetzError's code and exit code; absent for an internal error. */
-  readonly code?: string;
-  readonly exitCode?: number;
-}
-
-export function plainError(error: unknown): PlainError {
-  const e = error instanceof Error ? error : new Error(String(error));
-  return error instanceof NetzError
-    ? {
-        name: e.name,
-        message: e.message,
-        stack: e.stack,
-        code: error.code,
-        exitCode: error.exitCode,
-      }
-    : { name: e.name, message: e.message, stack: e.stack };
-}
-
-/** The error again, as the CLI reports it: a NetzError with its exit code, or an internal one. */
-export function revivedError(plain: PlainError): Error {
-  const error =
-    plain.code === undefined
-      ? new Error(plain.message)
-      : new NetzError(plain.code, plain.message, plain.exitCode);
-  error.name = plain.name;
-  if (plain.stack !== undefined) error.stack = plain.stack;
-  return error;
-}
 
 /**
  * The worker reached the heap limit (which it shares with the main thread): a message with the
