@@ -24,7 +24,7 @@ export interface InputContext {
 
 /**
  * What names a file input, as plain data: enough to read it in another thread
- * (overlap-run.ts) as in this one.
+ * (pipeline-run.ts) as in this one.
  */
 export interface FileSourceSpec {
   /** The path as given. */

@@ -1,4 +1,5 @@
 // `netz overlap <inputs…>`: the report. Parses options, runs the pipeline, renders, writes.
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { CSV_TABLES, type CsvTable } from '../render/csv.js';
@@ -7,7 +8,7 @@ import { LANGS, type Lang, langFromEnv } from '../render/i18n.js';
 import type { CliContext } from './context.js';
 import { emit, inputBytes } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
-import { OVERLAP_WORKER_BYTES, type OverlapOutcome, runOverlap } from './overlap-run.js';
+import { type PipelineRun, runPipeline, workerBytes } from './pipeline-run.js';
 import { progressBar } from './progress.js';
 
 const EXAMPLES = `
@@ -21,22 +22,6 @@ Examples:
   netz overlap exports --have stammtisch     which group adds the most new people to mine
   netz overlap exports --population chao     p-values against the estimated pond, not the seen
   cat a.csv | netz overlap - b.csv           read one input from standard input`;
-
-/**
- * NETZ_OVERLAP_WORKER_BYTES: the input size from which the pipeline runs in its own worker
- * thread (overlap-run.ts); 0 always, unset the default.
- */
-function workerBytes(env: CliContext['env']): number {
-  const value = env.NETZ_OVERLAP_WORKER_BYTES;
-  if (value === undefined || value === '') return OVERLAP_WORKER_BYTES;
-  const bytes = Number(value);
-  if (!Number.isSafeInteger(bytes) || bytes < 0) {
-    throw new UsageError(
-      `NETZ_OVERLAP_WORKER_BYTES=${value}: give a whole number of bytes (0: always a worker), or unset it`,
-    );
-  }
-  return bytes;
-}
 
 /** Builds the `overlap` command; `done` receives the exit code. */
 export function overlapCommand(ctx: CliContext, done: (code: number) => void): Command {
@@ -135,12 +120,13 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
       options.output === undefined &&
       ctx.stdoutIsTTY &&
       (ctx.env.NO_COLOR === undefined || ctx.env.NO_COLOR === '');
-    let outcome: OverlapOutcome;
+    let outcome: PipelineRun;
     try {
-      outcome = await runOverlap(
+      outcome = await runPipeline(
         sources,
         ctx.cwd,
         {
+          kind: 'overlap',
           settings: settingsOf,
           format,
           table,
@@ -152,6 +138,7 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
             width: options.output === undefined ? ctx.columns : undefined,
           },
           bytes: await inputBytes(sources, ctx.cwd),
+          output: options.output === undefined ? undefined : resolve(ctx.cwd, options.output),
         },
         progress.step,
         workerBytes(ctx.env),
@@ -159,7 +146,8 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
     } finally {
       progress.stop();
     }
-    await emit(ctx, options.output, outcome.text);
+    // With -o, the pipeline wrote the file.
+    if (options.output === undefined) await emit(ctx, undefined, outcome.text);
     const problems: string[] = [];
     if (outcome.skipped > 0)
       problems.push(`${outcome.skipped} skipped row(s), listed in the report`);

@@ -1,21 +1,13 @@
 // `netz people <inputs…>`: the resolved people, each with the records it is made of (file and
 // line); `--explain NAME` shows which evidence merged which records with which weight.
+import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { readAndResolve } from '../analyze.js';
 import { EXIT } from '../errors.js';
-import { renderAs } from '../render/json.js';
-import {
-  type Explanation,
-  renderPeopleCsv,
-  renderPeopleMarkdown,
-  renderPeopleText,
-} from '../render/people.js';
-import type { PeopleReport } from '../report/schema.js';
-import { nameKey } from '../resolve/normalize.js';
-import type { SourceRecord } from '../types.js';
 import type { CliContext } from './context.js';
-import { emit } from './io.js';
+import { emit, inputBytes } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
+import { runPipeline, workerBytes } from './pipeline-run.js';
+import { progressBar } from './progress.js';
 
 const EXAMPLES = `
 Examples:
@@ -35,75 +27,30 @@ export function peopleCommand(ctx: CliContext, done: (code: number) => void): Co
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
     const { options, sources, analyze } = await prepareRun(command, inputs, raw, ctx);
-    const wanted = typeof raw.explain === 'string' ? nameKey(raw.explain) : undefined;
-    // The merges' evidence only for --explain.
-    const analysis = await readAndResolve(sources, { ...analyze, merges: wanted !== undefined });
-    const paths = analysis.inputs.map((i) => i.path);
-    const label = (r: SourceRecord) => `${r.eventLabel}${r.date === undefined ? '' : ` ${r.date}`}`;
-    const people = analysis.people.filter(
-      (p) => wanted === undefined || nameKey(p.name).includes(wanted),
-    );
-    const report: PeopleReport = {
-      schema: 'netz/people@1',
-      options: {
-        match: analyze.match ?? 'fuzzy',
-        attendedOnly: analyze.attendedOnly ?? false,
-        excludeHosts: analyze.excludeHosts ?? false,
-      },
-      people: people.map((p) => ({
-        id: p.id,
-        name: p.name,
-        emails: [...p.emails],
-        groups: [...p.groups],
-        events: p.events,
-        records: p.records.map((i) => {
-          const r = analysis.records[i] as SourceRecord;
-          return {
-            path: paths[r.source] ?? '',
-            line: r.line,
-            group: r.group,
-            event: label(r),
-            status: r.status,
-          };
-        }),
-      })),
-      skipped: analysis.skipped.map((s) => ({ path: s.path, line: s.line, code: s.code })),
-    };
-    const where = (i: number) => {
-      const r = analysis.records[i] as SourceRecord;
-      return `${paths[r.source]}:${r.line}`;
-    };
-    const explanations: Explanation[] =
-      wanted === undefined
-        ? []
-        : people.map((p) => {
-            const mine = new Set(analysis.people.find((x) => x.id === p.id)?.records ?? []);
-            const all = new Set<number>();
-            for (const q of analysis.people)
-              if (q.id === p.id) for (const r of q.records) all.add(r);
-            return {
-              id: p.id,
-              steps: analysis.merges
-                .filter((m) => mine.has(m.a) || mine.has(m.b) || all.has(m.a))
-                .map((m) => ({
-                  a: where(m.a),
-                  b: where(m.b),
-                  weight: m.weight,
-                  evidence: m.evidence,
-                })),
-            };
-          });
-    const format = options.format ?? 'text';
-    const text = renderAs(format, report, {
-      text: () => renderPeopleText(report, explanations),
-      md: () => renderPeopleMarkdown(report),
-      csv: () => renderPeopleCsv(report),
-    });
-    await emit(ctx, options.output, text);
+    const progress = progressBar(ctx.stderrIsTTY === true && !options.quiet);
+    let outcome: Awaited<ReturnType<typeof runPipeline>>;
+    try {
+      outcome = await runPipeline(
+        sources,
+        ctx.cwd,
+        {
+          kind: 'people',
+          settings: analyze,
+          explain: typeof raw.explain === 'string' ? raw.explain : undefined,
+          format: options.format ?? 'text',
+          bytes: await inputBytes(sources, ctx.cwd),
+          output: options.output === undefined ? undefined : resolve(ctx.cwd, options.output),
+        },
+        progress.step,
+        workerBytes(ctx.env),
+      );
+    } finally {
+      progress.stop();
+    }
+    // With -o, the pipeline wrote the file.
+    if (options.output === undefined) await emit(ctx, undefined, outcome.text);
     done(
-      options.strict && (analysis.skipped.length > 0 || analysis.review.length > 0)
-        ? EXIT.strict
-        : EXIT.ok,
+      options.strict && (outcome.skipped > 0 || outcome.reviewPairs > 0) ? EXIT.strict : EXIT.ok,
     );
   });
   return command;

@@ -1,7 +1,7 @@
-// `netz overlap` on large inputs runs its whole pipeline in a worker thread with a larger young
-// generation (src/cli/overlap-run.ts). The worker runs from the compiled files (`npm test` builds
+// `netz overlap` and `netz people` on large inputs run their whole pipeline in a worker thread with a larger young
+// generation (src/cli/pipeline-run.ts). The worker runs from the compiled files (`npm test` builds
 // first), so this test loads dist/ and runs bin/netz.js; the threshold is lowered to 0 bytes
-// (NETZ_OVERLAP_WORKER_BYTES, or runOverlap's last argument) so that the small fixtures take the
+// (NETZ_WORKER_BYTES, or runPipeline's last argument) so that the small fixtures take the
 // worker's path. Whatever the thread, the report, the messages and the exit code are the same.
 import { spawnSync } from 'node:child_process';
 import {
@@ -19,7 +19,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the bench's generator is plain JavaScript without types.
 import { generate } from '../bench/generate.mjs';
 import { fileSource } from '../dist/cli/io.js';
-import { type OverlapJob, outOfMemory, runOverlap } from '../dist/cli/overlap-run.js';
+import type { PeopleJob } from '../dist/cli/people-report.js';
+import { type OverlapJob, outOfMemory, runPipeline } from '../dist/cli/pipeline-run.js';
 import { InputError, NetzError, plainError, revivedError, UsageError } from '../dist/errors.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,11 +35,9 @@ function cli(
   nodeFlags: string[] = [],
   cwd: string = root,
 ) {
-  const { NETZ_OVERLAP_WORKER_BYTES: _, ...inherited } = process.env;
+  const { NETZ_WORKER_BYTES: _, ...inherited } = process.env;
   const env =
-    workerBytes === undefined
-      ? inherited
-      : { ...inherited, NETZ_OVERLAP_WORKER_BYTES: workerBytes };
+    workerBytes === undefined ? inherited : { ...inherited, NETZ_WORKER_BYTES: workerBytes };
   const run = spawnSync(process.execPath, [...nodeFlags, BIN, ...args], {
     encoding: 'utf8',
     env,
@@ -48,6 +47,7 @@ function cli(
 }
 
 const job = (format: OverlapJob['format'], table?: OverlapJob['table']): OverlapJob => ({
+  kind: 'overlap',
   settings: { match: 'fuzzy', minGroups: 3 },
   format,
   table,
@@ -73,6 +73,38 @@ describe('the overlap pipeline in its own worker thread', () => {
     }
     const json = JSON.parse(cli(['overlap', REGION, '-f', 'json'], '0').stdout);
     expect(json.inputs).toHaveLength(8);
+  });
+
+  it('netz people gives the same list, messages and exit code in the worker', () => {
+    // The region's exports: every format, --explain with the merges' evidence (kept only for
+    // it), --strict's exit code 1 for the 2 skipped rows and the pair for review.
+    const runs = [
+      ['people', REGION, '-f', 'json'],
+      ['people', REGION, '-f', 'csv'],
+      ['people', REGION, '--explain', 'Köhler'],
+      ['people', REGION, '-f', 'md', '--strict'],
+    ];
+    for (const args of runs) {
+      const here = cli(args, undefined);
+      const worker = cli(args, '0');
+      expect(worker).toEqual(here);
+      expect(here.code).toBe(args.includes('--strict') ? 1 : 0);
+      expect(here.stdout.length).toBeGreaterThan(100);
+    }
+    const explained = cli(['people', REGION, '--explain', 'Köhler'], '0').stdout;
+    expect(explained).toMatch(/Köhler/);
+    expect(explained).toMatch(/e-?mail/i);
+    const json = JSON.parse(cli(['people', REGION, '-f', 'json'], '0').stdout);
+    expect(json.schema).toBe('netz/people@1');
+  });
+
+  it('netz people reports a bad input from the worker as from this thread', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netz-people-'));
+    writeFileSync(join(dir, 'leer.csv'), '');
+    const here = cli(['people', join(dir, 'leer.csv')], undefined);
+    expect(here.code).toBe(2);
+    expect(here.stderr).toMatch(/leer\.csv: the file is empty; export the list again/);
+    expect(cli(['people', join(dir, 'leer.csv')], '0')).toEqual(here);
   });
 
   it('honours the config file and the links file in the worker', () => {
@@ -123,8 +155,8 @@ describe('the overlap pipeline in its own worker thread', () => {
       ['json', undefined],
       ['csv', 'people'],
     ] as const) {
-      const here = await runOverlap(sourcesOf(READ, names), root, job(format, table));
-      const worker = await runOverlap(
+      const here = await runPipeline(sourcesOf(READ, names), root, job(format, table));
+      const worker = await runPipeline(
         sourcesOf(READ, names),
         root,
         job(format, table),
@@ -136,17 +168,41 @@ describe('the overlap pipeline in its own worker thread', () => {
       expect({ ...worker, ranIn: 'main' }).toEqual(here);
     }
     const report = JSON.parse(
-      (await runOverlap(sourcesOf(READ, names), root, job('json'), undefined, 0)).text,
+      (await runPipeline(sourcesOf(READ, names), root, job('json'), undefined, 0)).text,
     );
     expect(report.inputs.map((i: { encoding: string }) => i.encoding)).toEqual(
       expect.arrayContaining(['windows-1252', 'utf-16le']),
     );
   });
 
+  it('runs netz people in the worker: the same list, from the same messy exports', async () => {
+    const names = ['excel-semicolon-windows-1252.csv', 'teilnehmer-nachname-vorname.csv'];
+    const people = (format: 'json' | 'text'): PeopleJob => ({
+      kind: 'people',
+      settings: { match: 'fuzzy' },
+      explain: undefined,
+      format,
+      bytes: 1,
+    });
+    for (const format of ['json', 'text'] as const) {
+      const here = await runPipeline(sourcesOf(READ, names), root, people(format));
+      const worker = await runPipeline(sourcesOf(READ, names), root, people(format), undefined, 0);
+      expect(here.ranIn).toBe('main');
+      expect(worker.ranIn).toBe('worker');
+      expect({ ...worker, ranIn: 'main' }).toEqual(here);
+    }
+    // "Nachname, Vorname" read in the worker: the names come back first name first.
+    const report = JSON.parse(
+      (await runPipeline(sourcesOf(READ, names), root, people('json'), undefined, 0)).text,
+    );
+    expect(report.schema).toBe('netz/people@1');
+    expect(report.people.every((p: { name: string }) => !p.name.includes(','))).toBe(true);
+  });
+
   it('tells the main thread of each step, for the progress bar', async () => {
     const steps: { done: number; total: number; stage: string }[] = [];
     const names = ['bergisch-digital.csv', 'repair-cafe-wuppertal.csv'];
-    const run = await runOverlap(
+    const run = await runPipeline(
       sourcesOf(REGION, names),
       root,
       job('json'),
@@ -166,7 +222,7 @@ describe('the overlap pipeline in its own worker thread', () => {
       group: 'stdin-group',
       open: async () => new TextEncoder().encode(text),
     };
-    const run = await runOverlap([stdin], root, job('json'), undefined, 0);
+    const run = await runPipeline([stdin], root, job('json'), undefined, 0);
     expect(run.ranIn).toBe('main');
     expect(JSON.parse(run.text).totals.people).toBe(1);
   });
@@ -189,7 +245,7 @@ describe('the overlap pipeline in its own worker thread', () => {
       code: 2,
       stdout: '',
       stderr:
-        'netz: NETZ_OVERLAP_WORKER_BYTES=lots: give a whole number of bytes (0: always a worker), or unset it\n',
+        'netz: NETZ_WORKER_BYTES=lots: give a whole number of bytes (0: always a worker), or unset it\n',
     });
   });
 

@@ -1,11 +1,12 @@
-// `netz overlap` from its sources to the rendered report: read, resolve, measure, render. Large
-// inputs run it in a worker thread whose young generation is four times V8's default: reading a
-// million rows allocates hundreds of megabytes that all survive, and with the default 16 MB
-// semi-spaces the main thread spends about 2 s in 170 scavenges copying them (1M bench rows,
-// 82 MB: 19.2 → 17.4 s on average of eight alternating pairs, every pair faster). Only a worker
-// can have its own young generation size without a second process; below the threshold the
-// worker's start (~0.1 s) and the larger young generation's cost are not paid back (24 MB: the
-// same within noise; 7.9 MB: 0.08 s slower). The report is the same either way.
+// `netz overlap` and `netz people` from their sources to the rendered report: read, resolve,
+// measure (overlap), render. Large inputs run the pipeline in a worker thread whose young
+// generation is four times V8's default: reading a million rows allocates hundreds of megabytes
+// that all survive, and with the default 16 MB semi-spaces the main thread spends about 2 s in
+// 170 scavenges copying them (1M bench rows, 82 MB: overlap 19.2 → 17.4 s on average of eight
+// alternating pairs, every pair faster; people 17.8 → 15.8 s). Only a worker can have its own
+// young generation size without a second process; below the threshold the worker's start
+// (~0.1 s) and the larger young generation's cost are not paid back (24 MB: the same within
+// noise; 7.9 MB: 0.08 s slower). The report is the same either way.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
@@ -16,12 +17,14 @@ import {
   type ProgressStep,
   readAndResolve,
 } from '../analyze.js';
-import { NetzError, type PlainError, plainError, revivedError } from '../errors.js';
+import { NetzError, type PlainError, plainError, revivedError, UsageError } from '../errors.js';
 import { startGraphWorkers, stopGraphWorkers } from '../measure/parallel.js';
 import { type CsvTable, renderOverlapCsv } from '../render/csv.js';
 import { type Format, type RenderOptions, renderReport } from '../render/index.js';
 import type { Source } from '../types.js';
-import { type FileSourceSpec, fileSource } from './io.js';
+import type { CliContext } from './context.js';
+import { type FileSourceSpec, fileSource, writeAtomically } from './io.js';
+import { type PeopleJob, type PipelineOutcome, peopleHere } from './people-report.js';
 
 /** Input bytes from which a worker for the brokers is started ahead (bench: 10k rows, 0.8 MB). */
 const WARM_BROKERS_BYTES = 256 * 1024;
@@ -31,37 +34,51 @@ const WARM_BROKERS_BYTES = 256 * 1024;
  */
 const WARM_LOUVAIN_BYTES = 4 * 1024 * 1024;
 
-/** Input bytes from which the pipeline runs in its own worker (NETZ_OVERLAP_WORKER_BYTES). */
-export const OVERLAP_WORKER_BYTES = 32 * 1024 * 1024;
+/** Input bytes from which the pipeline runs in its own worker (NETZ_WORKER_BYTES). */
+export const WORKER_BYTES = 32 * 1024 * 1024;
+
+/**
+ * NETZ_WORKER_BYTES: the input size from which the pipeline runs in its own worker thread; 0
+ * always, unset the default.
+ */
+export function workerBytes(env: CliContext['env']): number {
+  const value = env.NETZ_WORKER_BYTES;
+  if (value === undefined || value === '') return WORKER_BYTES;
+  const bytes = Number(value);
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    throw new UsageError(
+      `NETZ_WORKER_BYTES=${value}: give a whole number of bytes (0: always a worker), or unset it`,
+    );
+  }
+  return bytes;
+}
 
 /** That worker's young generation (V8: three semi-spaces; the default is 16 MB each). */
 const YOUNG_GENERATION_MB = 192;
 
-/** Everything the pipeline needs besides the sources, as plain data (it may cross threads). */
+/** Everything the overlap pipeline needs besides the sources, as plain data (it may cross threads). */
 export interface OverlapJob {
+  readonly kind: 'overlap';
   readonly settings: Omit<AnalyzeOptions, 'progress' | 'releaseRecords'>;
   readonly format: Format | 'csv';
   /** With format csv: the table. */
   readonly table?: CsvTable | undefined;
   readonly render: RenderOptions;
-  /** The inputs' size, which decides the graph workers started ahead. */
+  /** The inputs' size, which decides the thread and the graph workers started ahead. */
   readonly bytes: number;
+  /** -o: the output file (absolute), written by the thread that renders the report. */
+  readonly output?: string | undefined;
 }
 
-/** What the command needs of a finished run. */
-export interface OverlapOutcome {
-  readonly text: string;
-  readonly skipped: number;
-  readonly findings: number;
-  readonly reviewPairs: number;
-}
+/** A command's pipeline: `netz overlap` or `netz people`. */
+export type PipelineJob = OverlapJob | PeopleJob;
 
 /** Runs the pipeline in this thread. */
 export async function overlapHere(
   sources: readonly Source[],
   job: OverlapJob,
   progress?: (step: ProgressStep) => void,
-): Promise<OverlapOutcome> {
+): Promise<PipelineOutcome> {
   // Graph workers start while the inputs are read (see startGraphWorkers).
   startGraphWorkers(
     job.bytes >= WARM_BROKERS_BYTES ? (job.bytes >= WARM_LOUVAIN_BYTES ? 2 : 1) : 0,
@@ -90,7 +107,7 @@ export async function overlapHere(
 }
 
 /** The worker's entry, beside this module once compiled (tests of the sources run in-thread). */
-const script = new URL('./overlap-worker.js', import.meta.url);
+const script = new URL('./pipeline-worker.js', import.meta.url);
 
 /**
  * The worker reached the heap limit (which it shares with the main thread): a message with the
@@ -108,22 +125,22 @@ export function outOfMemory(limit: number = getHeapStatistics().heap_size_limit)
 /** Messages from the worker. */
 export type WorkerReport =
   | { readonly kind: 'progress'; readonly step: ProgressStep }
-  | { readonly kind: 'done'; readonly outcome: OverlapOutcome }
+  | { readonly kind: 'done'; readonly outcome: PipelineOutcome }
   | { readonly kind: 'failed'; readonly error: PlainError };
 
 /** The task the worker receives. */
 export interface WorkerTask {
   readonly specs: readonly FileSourceSpec[];
-  readonly job: OverlapJob;
+  readonly job: PipelineJob;
 }
 
 /** A run's outcome, and the thread it ran in. */
-export type OverlapRun = OverlapOutcome & { readonly ranIn: 'worker' | 'main' };
+export type PipelineRun = PipelineOutcome & { readonly ranIn: 'worker' | 'main' };
 
 function inWorker(
   task: WorkerTask,
   progress: ((step: ProgressStep) => void) | undefined,
-): Promise<OverlapRun> {
+): Promise<PipelineRun> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, {
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -146,7 +163,7 @@ function inWorker(
     });
     worker.once('exit', (code) => {
       if (!settled)
-        reject(new Error(`the overlap worker ended with code ${code} before its report`));
+        reject(new Error(`the pipeline worker ended with code ${code} before its report`));
       settled = true;
     });
     worker.postMessage(task);
@@ -157,16 +174,16 @@ function inWorker(
  * Runs the pipeline: in a worker when every source is a file and they hold at least `workerFrom`
  * bytes (and the compiled worker is at hand), else in this thread.
  */
-export function runOverlap(
+export function runPipeline(
   sources: readonly Source[],
   cwd: string,
-  job: OverlapJob,
+  job: PipelineJob,
   progress?: (step: ProgressStep) => void,
-  workerFrom: number = OVERLAP_WORKER_BYTES,
-): Promise<OverlapRun> {
+  workerFrom: number = WORKER_BYTES,
+): Promise<PipelineRun> {
   const files = sources.every((s) => s.name !== '-');
   if (!files || job.bytes < workerFrom || !existsSync(fileURLToPath(script))) {
-    return overlapHere(sources, job, progress).then((outcome) => ({ ...outcome, ranIn: 'main' }));
+    return pipelineHere(sources, job, progress).then((outcome) => ({ ...outcome, ranIn: 'main' }));
   }
   const specs = sources.map((s) => ({
     name: s.name,
@@ -177,13 +194,31 @@ export function runOverlap(
   return inWorker({ specs, job }, progress);
 }
 
+/**
+ * Runs a command's pipeline in this thread. With an output file, writes it here (atomically) and
+ * returns no text: a report of hundreds of megabytes is not copied to the other thread (1M rows'
+ * people list, 258 MB: 1.1 s and as many bytes twice over in memory).
+ */
+async function pipelineHere(
+  sources: readonly Source[],
+  job: PipelineJob,
+  progress?: (step: ProgressStep) => void,
+): Promise<PipelineOutcome> {
+  const outcome = await (job.kind === 'people'
+    ? peopleHere(sources, job, progress)
+    : overlapHere(sources, job, progress));
+  if (job.output === undefined) return outcome;
+  await writeAtomically(job.output, outcome.text);
+  return { ...outcome, text: '' };
+}
+
 /** The worker's side: runs one task and reports back. */
-export async function serveOverlapTask(
+export async function servePipelineTask(
   task: WorkerTask,
   post: (message: WorkerReport) => void,
 ): Promise<void> {
   try {
-    const outcome = await overlapHere(task.specs.map(fileSource), task.job, (step) =>
+    const outcome = await pipelineHere(task.specs.map(fileSource), task.job, (step) =>
       post({ kind: 'progress', step }),
     );
     post({ kind: 'done', outcome });
