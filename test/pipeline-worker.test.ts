@@ -98,6 +98,24 @@ describe('the overlap pipeline in its own worker thread', () => {
     expect(json.schema).toBe('netz/people@1');
   });
 
+  it('the worker writes the -o file, or fails as this thread does when it cannot', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netz-out-'));
+    const out = join(dir, 'people.json');
+    const written = cli(['people', REGION, '-f', 'json', '-o', out], '0');
+    expect(written).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(out, 'utf8')).toBe(cli(['people', REGION, '-f', 'json'], undefined).stdout);
+    expect(readdirSync(dir)).toEqual(['people.json']);
+    const missing = join(dir, 'nowhere', 'report.json');
+    for (const command of ['overlap', 'people']) {
+      const here = cli([command, REGION, '-o', missing], undefined);
+      expect(here.code).toBe(2);
+      expect(here.stderr).toBe(
+        `netz: ${missing}: cannot write the output (ENOENT); check the folder exists and is writable\n`,
+      );
+      expect(cli([command, REGION, '-o', missing], '0')).toEqual(here);
+    }
+  });
+
   it('netz people reports a bad input from the worker as from this thread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netz-people-'));
     writeFileSync(join(dir, 'leer.csv'), '');
