@@ -4,7 +4,7 @@
 // overall and per scenario, and the time to resolve 200,000 records.
 // Usage: node bench/identity.mjs [--people 3000] [--seed 7] [--scale 200000]
 import { performance } from 'node:perf_hooks';
-import { readAndResolve, readSource, seededRandom } from '../dist/index.js';
+import { emailKey, readAndResolve, readSource, seededRandom } from '../dist/index.js';
 import { FIRST, LAST } from './names.mjs';
 
 const args = {};
@@ -450,6 +450,79 @@ function metrics(clusterOf, truthOf, records) {
   };
 }
 
+/**
+ * What no resolver can reach without guessing, from the truth: a person's records that share an
+ * e-mail, phone or platform id form components, and a component can be joined to the person's
+ * others only if one of its records names them apart from everyone else present — a full name no
+ * other person present carries (or carries with the same company), or a first name and surname
+ * initial ("Jürgen K.") no other person present shares. An oracle that joins every such component correctly and leaves the rest
+ * apart has B-cubed precision 1 and the recall returned here (typos, nicknames and second e-mails
+ * count as joinable: the bound is generous).
+ */
+function attributionCeiling(records, recordOf, truthOf, people) {
+  const present = new Set(records.map(truthOf));
+  const full = new Map();
+  const initial = new Map();
+  const withCompany = new Map();
+  const add = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const id of present) {
+    const p = people[id];
+    add(full, fold(`${p.first} ${p.last}`));
+    add(initial, fold(`${p.first} ${p.last[0]}`));
+    if (p.company !== undefined) add(withCompany, fold(`${p.first} ${p.last}|${p.company}`));
+  }
+  const byPerson = new Map();
+  for (const r of records) byPerson.set(truthOf(r), [...(byPerson.get(truthOf(r)) ?? []), r]);
+  const label = new Map();
+  let apart = 0;
+  for (const [id, own] of byPerson) {
+    const p = people[id];
+    const parent = own.map((_, k) => k);
+    const find = (k) => {
+      let root = k;
+      while (parent[root] !== root) root = parent[root];
+      return root;
+    };
+    const first = new Map();
+    own.forEach((r, k) => {
+      const rec = recordOf(r);
+      const keys = [
+        ...rec.emails.map((e) => `e:${emailKey(e)}`),
+        ...(rec.phone === undefined ? [] : [`p:${rec.phone.replace(/\D/g, '')}`]),
+        ...(rec.platformId === undefined ? [] : [`i:${rec.platformId}`]),
+      ];
+      for (const key of keys) {
+        if (first.has(key)) parent[find(k)] = find(first.get(key));
+        else first.set(key, k);
+      }
+    });
+    const components = new Map();
+    own.forEach((r, k) => {
+      components.set(find(k), [...(components.get(find(k)) ?? []), r]);
+    });
+    const uniqueName = full.get(fold(`${p.first} ${p.last}`)) === 1;
+    const uniqueInitial = initial.get(fold(`${p.first} ${p.last[0]}`)) === 1;
+    // A shared name with a company no one else of that name works for tells them apart.
+    const toldByCompany = (rec) =>
+      rec.company !== undefined && withCompany.get(fold(`${p.first} ${p.last}|${p.company}`)) === 1;
+    for (const [root, members] of components) {
+      const told =
+        components.size === 1 ||
+        members.some((r) =>
+          / \S\.$/.test(recordOf(r).name ?? '')
+            ? uniqueInitial
+            : uniqueName || toldByCompany(recordOf(r)),
+        );
+      if (!told) apart += members.length;
+      for (const r of members) label.set(r, told ? `${id}` : `${id}:${root}`);
+    }
+  }
+  return {
+    recordsApart: apart / records.length,
+    ...metrics((r) => label.get(r), truthOf, records),
+  };
+}
+
 async function run(peopleCount, seed) {
   const random = seededRandom(seed);
   const people = makePeople(peopleCount, random);
@@ -490,6 +563,12 @@ async function run(peopleCount, seed) {
     keptAt.get(`${analysis.records[r.i].event}|${truth.get(r.key)}`) ??
     `m${r.i}`;
   const overall = metrics(recordPerson, (r) => truth.get(r.key), records);
+  const ceiling = attributionCeiling(
+    records,
+    (r) => analysis.records[r.i],
+    (r) => truth.get(r.key),
+    people,
+  );
   if (args.errors !== undefined) {
     const show = (i) => {
       const r = analysis.records[i];
@@ -575,6 +654,7 @@ async function run(peopleCount, seed) {
     seconds,
     readSeconds,
     overall,
+    ceiling,
     scenarios,
     withoutSharedEmail,
     namesakes,
@@ -598,6 +678,9 @@ const row = (name, m, n) =>
   );
 row('overall', quality.overall, quality.people);
 for (const [name, m] of Object.entries(quality.scenarios)) row(name, m, m.people);
+console.log(
+  `attainable without guessing: ${(quality.ceiling.recordsApart * 100).toFixed(1)} % of records cannot be told from another person present (an initial or a keyless name two people share); an oracle joining all others reaches B3 recall ${f(quality.ceiling.bcubedRecall)} (pair recall ${f(quality.ceiling.pairRecall)}) at precision 1`,
+);
 console.log(
   `time: read ${quality.readSeconds.toFixed(2)} s, read and resolved ${quality.seconds.toFixed(2)} s`,
 );
