@@ -1,15 +1,12 @@
 // `netz overlap <inputs…>`: the report. Parses options, runs the pipeline, renders, writes.
-import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { CSV_TABLES, type CsvTable } from '../render/csv.js';
 import { SECTIONS, type Section } from '../render/document.js';
 import { LANGS, type Lang, langFromEnv } from '../render/i18n.js';
 import type { CliContext } from './context.js';
-import { emit, inputBytes } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
-import { type PipelineRun, runPipeline, workerBytes } from './pipeline-run.js';
-import { progressBar } from './progress.js';
+import { runCommand } from './pipeline-run.js';
 
 const EXAMPLES = `
 Examples:
@@ -113,41 +110,25 @@ export function overlapCommand(ctx: CliContext, done: (code: number) => void): C
       minShared: number('min-shared', raw.minShared, true, 1),
       exactBetweenness: raw.exactBetweenness === true,
     };
-    const progress = progressBar(ctx.stderrIsTTY === true && !options.quiet);
     const color =
       options.color &&
       format === 'text' &&
       options.output === undefined &&
       ctx.stdoutIsTTY &&
       (ctx.env.NO_COLOR === undefined || ctx.env.NO_COLOR === '');
-    let outcome: PipelineRun;
-    try {
-      outcome = await runPipeline(
-        sources,
-        ctx.cwd,
-        {
-          kind: 'overlap',
-          settings: settingsOf,
-          format,
-          table,
-          render: {
-            color,
-            top,
-            sections,
-            minCell,
-            width: options.output === undefined ? ctx.columns : undefined,
-          },
-          bytes: await inputBytes(sources, ctx.cwd),
-          output: options.output === undefined ? undefined : resolve(ctx.cwd, options.output),
-        },
-        progress.step,
-        workerBytes(ctx.env),
-      );
-    } finally {
-      progress.stop();
-    }
-    // With -o, the pipeline wrote the file.
-    if (options.output === undefined) await emit(ctx, undefined, outcome.text);
+    const outcome = await runCommand(ctx, sources, options, {
+      kind: 'overlap',
+      settings: settingsOf,
+      format,
+      table,
+      render: {
+        color,
+        top,
+        sections,
+        minCell,
+        width: options.output === undefined ? ctx.columns : undefined,
+      },
+    });
     const problems: string[] = [];
     if (outcome.skipped > 0)
       problems.push(`${outcome.skipped} skipped row(s), listed in the report`);

@@ -1,13 +1,10 @@
 // `netz people <inputs…>`: the resolved people, each with the records it is made of (file and
 // line); `--explain NAME` shows which evidence merged which records with which weight.
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import type { CliContext } from './context.js';
-import { emit, inputBytes } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
-import { runPipeline, workerBytes } from './pipeline-run.js';
-import { progressBar } from './progress.js';
+import { runCommand } from './pipeline-run.js';
 
 const EXAMPLES = `
 Examples:
@@ -27,28 +24,12 @@ export function peopleCommand(ctx: CliContext, done: (code: number) => void): Co
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
     const { options, sources, analyze } = await prepareRun(command, inputs, raw, ctx);
-    const progress = progressBar(ctx.stderrIsTTY === true && !options.quiet);
-    let outcome: Awaited<ReturnType<typeof runPipeline>>;
-    try {
-      outcome = await runPipeline(
-        sources,
-        ctx.cwd,
-        {
-          kind: 'people',
-          settings: analyze,
-          explain: typeof raw.explain === 'string' ? raw.explain : undefined,
-          format: options.format ?? 'text',
-          bytes: await inputBytes(sources, ctx.cwd),
-          output: options.output === undefined ? undefined : resolve(ctx.cwd, options.output),
-        },
-        progress.step,
-        workerBytes(ctx.env),
-      );
-    } finally {
-      progress.stop();
-    }
-    // With -o, the pipeline wrote the file.
-    if (options.output === undefined) await emit(ctx, undefined, outcome.text);
+    const outcome = await runCommand(ctx, sources, options, {
+      kind: 'people',
+      settings: analyze,
+      explain: typeof raw.explain === 'string' ? raw.explain : undefined,
+      format: options.format ?? 'text',
+    });
     done(
       options.strict && (outcome.skipped > 0 || outcome.reviewPairs > 0) ? EXIT.strict : EXIT.ok,
     );
