@@ -434,8 +434,13 @@ interface Blocking {
   readonly keysOf: Int32Array;
   /** Record i's keys are keysOf[keysAt[i]] to keysOf[keysAt[i + 1]] (one array, not a million). */
   readonly keysAt: Int32Array;
-  /** Per key id: the records that carry it, ascending. */
-  readonly members: number[][];
+  /**
+   * Per key id: the records that carry it, ascending: memberList[memberAt[k]] to
+   * memberList[memberAt[k + 1]] (CSR, like the keys: a block is mostly one to a few records, and
+   * an array per block grown by push held room for 17).
+   */
+  readonly memberAt: Int32Array;
+  readonly memberList: Int32Array;
   /**
    * Per key id: 0 = identifier (e-mail, id, phone), 1 = full name, 2 = loose (first name,
    * initial), 3 = sound of the surname (Kölner Phonetik).
@@ -539,11 +544,22 @@ function buildBlocking(
     for (const key of ids) if (end === start || keysOf[end - 1] !== key) keysOf[end++] = key;
     keysAt[i + 1] = end;
   });
-  const members: number[][] = Array.from({ length: index.size }, () => []);
+  const memberAt = new Int32Array(index.size + 1);
+  for (let k = 0; k < end; k++) {
+    const key = keysOf[k] as number;
+    memberAt[key + 1] = (memberAt[key + 1] as number) + 1;
+  }
+  for (let key = 0; key < index.size; key++)
+    memberAt[key + 1] = (memberAt[key + 1] as number) + (memberAt[key] as number);
+  const memberList = new Int32Array(end);
+  const fill = memberAt.slice(0, index.size);
   for (let i = 0; i < profiles.length; i++)
-    for (let k = keysAt[i] as number; k < (keysAt[i + 1] as number); k++)
-      (members[keysOf[k] as number] as number[]).push(i);
-  return { keysOf, keysAt, members, kind: Uint8Array.from(kinds) };
+    for (let k = keysAt[i] as number; k < (keysAt[i + 1] as number); k++) {
+      const key = keysOf[k] as number;
+      memberList[fill[key] as number] = i;
+      fill[key] = (fill[key] as number) + 1;
+    }
+  return { keysOf, keysAt, memberAt, memberList, kind: Uint8Array.from(kinds) };
 }
 
 /** Clusters records by scored evidence. */
@@ -606,7 +622,7 @@ export function clusterFuzzy(
   const blocking = buildBlocking(profiles, compared, partial, weak, writtenKeys);
   const active = (rank: number) =>
     blocking.kind[rank] === 0 ||
-    (blocking.members[rank] as number[]).length <=
+    (blocking.memberAt[rank + 1] as number) - (blocking.memberAt[rank] as number) <=
       (blocking.kind[rank] === 2 ? MAX_LOOSE_BLOCK : MAX_BLOCK);
   // Which pairs a block compares: loose blocks only pairs with an initial-only or first-name-only
   // record, sound blocks (typos) only pairs with a record without e-mail or phone; records that
@@ -671,23 +687,30 @@ export function clusterFuzzy(
     listLevel.push(level);
     listIdentified.push(identified);
   };
-  blocking.members.forEach((members, rank) => {
-    if (members.length < 2 || !active(rank)) return;
+  const { memberAt, memberList } = blocking;
+  for (let rank = 0; rank + 1 < memberAt.length; rank++) {
+    const from = memberAt[rank] as number;
+    const to = memberAt[rank + 1] as number;
+    if (to - from < 2 || !active(rank)) continue;
     const kind = blocking.kind[rank];
     if (kind === 2 || kind === 3) {
       // One side must be partial (loose) or weak (sound): start from those records.
       const side = kind === 2 ? partial : weak;
-      for (const a of members) {
+      for (let x = from; x < to; x++) {
+        const a = memberList[x] as number;
         if (side[a] !== 1) continue;
-        for (const b of members) if (a !== b && !(side[b] === 1 && b < a)) consider(rank, a, b);
+        for (let y = from; y < to; y++) {
+          const b = memberList[y] as number;
+          if (a !== b && !(side[b] === 1 && b < a)) consider(rank, a, b);
+        }
       }
-      return;
+      continue;
     }
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++)
-        consider(rank, members[x] as number, members[y] as number);
+    for (let x = from; x < to; x++) {
+      for (let y = x + 1; y < to; y++)
+        consider(rank, memberList[x] as number, memberList[y] as number);
     }
-  });
+  }
   // The pairs in typed arrays from here on: read many times, at random.
   const pairA = Int32Array.from(listA);
   const pairB = Int32Array.from(listB);
