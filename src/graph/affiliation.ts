@@ -1,6 +1,7 @@
 // People + records → the person × group × event affiliation structure. Takes resolved people and
 // the records they are made of and returns compact index lists that the measures read: groups in
 // sorted order, each person's groups, and per group its events and records.
+import { fitted } from '../arrays.js';
 import type { Person, SourceRecord } from '../types.js';
 
 export interface Affiliation {
@@ -113,8 +114,8 @@ export function buildAffiliation(
       groupRecords[g] = (groupRecords[g] ?? 0) + 1;
       total++;
     }
-    personGroups.push(sortedDistinct(gs));
-    personEvents.push(sortedDistinct(es));
+    personGroups.push(fitted(sortedDistinct(gs)));
+    personEvents.push(fitted(sortedDistinct(es)));
   }
   return {
     groups,

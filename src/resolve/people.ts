@@ -1,6 +1,7 @@
 // Clusters → people. Takes the records and their clusters and returns the people in canonical
 // order with stable ids (p0001, …), plus the records folded into another record of the same
 // person at the same event ("merged": a Zoom re-join, a duplicate form submission).
+import { fitted } from '../arrays.js';
 import type { Person, SourceRecord, Status } from '../types.js';
 import { type Normalizers, recordNormalizers } from './exact.js';
 import { parseName } from './names.js';
@@ -229,9 +230,10 @@ export function buildPeople(
       name,
       sortKey: key(name),
       emails,
-      groups,
+      // Kept to the end, at their size.
+      groups: fitted(groups),
       events: kept.length,
-      records: kept,
+      records: fitted(kept),
       first: sorted[0] ?? 0,
     };
   });
