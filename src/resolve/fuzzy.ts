@@ -267,6 +267,7 @@ function nameBlockingKeys(
     keys.push(`n:${n.compound}`);
   if (n.swapped !== undefined && n.swapped !== n.key && written(n.swapped))
     keys.push(`n:${n.swapped}`);
+  if (n.doubleSurname !== undefined && written(n.doubleSurname)) keys.push(`n:${n.doubleSurname}`);
   for (const first of fullFirstNames(n.first)) {
     if (n.firstOnly) keys.push(`f:${first}`);
     else {
@@ -292,7 +293,22 @@ function exactNameWeight(name: NameParts, names: NameFrequency): number {
   return nameWeight(names.expectedCarriers(name));
 }
 
+/**
+ * Whether two names' middle words say they are two people: both have one, and the first ones
+ * differ ("Karl Otto Schmitz", "Karl Heinz Schmitz"; "Sabine Mäheling Schneider", "Sabine
+ * Rüttelbach Schneider"), an initial counting as its word ("Karl H. Schmitz"). Middle words are
+ * otherwise set aside: "Karl Heinz Schmitz" may sign up as "Karl Schmitz".
+ */
+function middlesDiffer(a: NameParts, b: NameParts): boolean {
+  const x = a.middle[0]?.replace(/\.$/, '');
+  const y = b.middle[0]?.replace(/\.$/, '');
+  if (x === undefined || y === undefined || x === y) return false;
+  return !(x.length === 1 ? y.startsWith(x) : y.length === 1 && x.startsWith(y));
+}
+
 function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence {
+  if (a.key === b.key && middlesDiffer(a, b))
+    return { field: 'name', level: 'different', weight: WEIGHTS.nameDiffer };
   if (a.key === b.key && !(a.firstOnly && (a.device || b.device))) {
     return { field: 'name', level: 'exact', weight: exactNameWeight(a, names) };
   }
@@ -302,6 +318,12 @@ function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidenc
     const hyphenated = a.first.includes('-') ? a : b;
     return { field: 'name', level: 'exact', weight: exactNameWeight(hyphenated, names) };
   }
+  // A double surname with and without its hyphen, "Anna Müller-Schmidt" and "Anna Müller
+  // Schmidt": the same name, as rare as its hyphenated surname makes it.
+  if (a.doubleSurname !== undefined && a.doubleSurname === b.key)
+    return { field: 'name', level: 'exact', weight: exactNameWeight(b, names) };
+  if (b.doubleSurname !== undefined && b.doubleSurname === a.key)
+    return { field: 'name', level: 'exact', weight: exactNameWeight(a, names) };
   // "Köhler Jürgen" and "Jürgen Köhler": which word is the surname is not written, so the name
   // is as common as the two readings together ("Thomas Martin", "Martin Thomas" are common).
   if (a.swapped !== undefined && a.swapped === b.key) {

@@ -20,6 +20,12 @@ export interface NameParts {
    * sorted by surname, without the comma that would say so); undefined for other names.
    */
   readonly swapped: string | undefined;
+  /**
+   * A name of three words read with a double surname, "anna mueller-schmidt" for "Anna Müller
+   * Schmidt" (its hyphen left out, as on many sign-up forms), so that it meets "Anna
+   * Müller-Schmidt"; undefined for other names (a middle initial, a surname with a particle).
+   */
+  readonly doubleSurname: string | undefined;
   /** The surname is a single letter ("Jürgen K."). */
   readonly initialOnly: boolean;
   /** Only a first name is known ("iPhone von Anke"). */
@@ -141,6 +147,7 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
       middle: [],
       compound: undefined,
       swapped: undefined,
+      doubleSurname: undefined,
       initialOnly: false,
       firstOnly: true,
       device,
@@ -153,6 +160,7 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
       middle: [],
       compound: undefined,
       swapped: undefined,
+      doubleSurname: undefined,
       initialOnly: false,
       firstOnly: true,
       device,
@@ -176,6 +184,10 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
         ? `${[first, ...middle].join('-')} ${bare}`
         : undefined,
     swapped: !initialOnly && tokens.length === 2 ? `${bare} ${first}` : undefined,
+    doubleSurname:
+      !initialOnly && tokens.length === 3 && lastStart === 2 && (middle[0] as string).length > 2
+        ? `${first} ${middle[0]}-${bare}`
+        : undefined,
     initialOnly,
     firstOnly: false,
     device,

@@ -40,6 +40,9 @@ function inCapitals(value: string): boolean {
 /** The display name of a person whose records carry no name. */
 export const NO_NAME = '(no name)';
 
+/** A word of one letter and a dot ("Karl H. Schmitz"). */
+const ABBREVIATED_WORD = /(?:^|\s)\p{L}\.(?=\s|$)/u;
+
 export function displayName(records: readonly SourceRecord[]): string {
   // Most people write their name the same way every time: one spelling, nothing to count.
   const only = records[0]?.name;
@@ -69,6 +72,8 @@ export function displayName(records: readonly SourceRecord[]): string {
       capitals: inCapitals(name),
       annotated: dropAnnotations(name) !== name,
       nonAscii: hasNonAscii(name),
+      abbreviated: ABBREVIATED_WORD.test(name),
+      hyphens: name.split('-').length - 1,
     }))
     .sort(
       (a, b) =>
@@ -77,6 +82,10 @@ export function displayName(records: readonly SourceRecord[]): string {
         Number(a.capitals) - Number(b.capitals) ||
         Number(a.annotated) - Number(b.annotated) ||
         Number(b.nonAscii) - Number(a.nonAscii) ||
+        // "Karl Heinz Schmitz" before "Karl H. Schmitz"; "Karl-Heinz", "Müller-Schmidt" as
+        // double names are written in German, before "Karl Heinz", "Müller Schmidt".
+        Number(a.abbreviated) - Number(b.abbreviated) ||
+        b.hyphens - a.hyphens ||
         compare(a.name, b.name),
     )
     .map((entry) => [entry.name, entry.count] as const);
