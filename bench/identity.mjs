@@ -287,8 +287,22 @@ function giveDoubleFirstNames(people, messy) {
   }
 }
 
+/**
+ * About 4 % of people (not namesakes, not with a particle or a hyphen in their surname) get a
+ * double surname, their own joined by a hyphen to one of the 20 commonest (Achelke-Müller), as
+ * after a marriage; their e-mail addresses stay as they were. Drawn from `married`, a stream of
+ * its own, so that every other draw is as before.
+ */
+function giveDoubleSurnames(people, married) {
+  for (const p of people) {
+    if (p.tags.has('namesakes') || /[ -]/.test(p.last) || married() >= 0.04) continue;
+    p.last = `${p.last}-${LAST[Math.floor(married() * 20)]}`;
+    p.tags.add('double surnames');
+  }
+}
+
 /** One export per platform and group; returns CSV sources and the truth per (file, line). */
-function makeExports(people, random, messy, groups = 12) {
+function makeExports(people, random, messy, married, groups = 12) {
   const files = [];
   const truth = new Map();
   const platforms = ['meetup', 'eventbrite', 'luma', 'zoom', 'forms', 'excel'];
@@ -317,12 +331,19 @@ function makeExports(people, random, messy, groups = 12) {
     p.tags.add('surname first');
     return `${last} ${first}`;
   };
+  // Informal platforms: a double surname without its hyphen half the time ("Achelke Müller").
+  const spelled = (last, p, platform) =>
+    p.tags.has('double surnames') &&
+    ['meetup', 'luma', 'zoom'].includes(platform) &&
+    married() < 0.5
+      ? last.replace('-', ' ')
+      : last;
   const lastOf = (p, platform) => {
     if (['eventbrite', 'luma', 'forms', 'zoom'].includes(platform) && random() < 0.04) {
       p.tags.add('typos');
-      return typo(p.last, random);
+      return spelled(typo(p.last, random), p, platform);
     }
-    return p.last;
+    return spelled(p.last, p, platform);
   };
   for (let g = 0; g < groups; g++) {
     const platform = platforms[g % platforms.length];
@@ -343,7 +364,8 @@ function makeExports(people, random, messy, groups = 12) {
       for (const p of lines) {
         p.tags.add('e-mail-less platforms');
         const first = firstOf(p, platform);
-        const name = random() < 0.5 ? `${first} ${p.last[0]}.` : `${first} ${p.last}`;
+        const name =
+          random() < 0.5 ? `${first} ${p.last[0]}.` : `${first} ${spelled(p.last, p, platform)}`;
         rows.push([name, `user ${900000 + p.id}`, 'Yes']);
       }
     } else if (platform === 'eventbrite') {
@@ -528,7 +550,9 @@ async function run(peopleCount, seed) {
   const people = makePeople(peopleCount, random);
   const messy = seededRandom(seed * 7919 + 13);
   giveDoubleFirstNames(people, messy);
-  const { files, truth } = makeExports(people, random, messy);
+  const married = seededRandom(seed * 7919 + 29);
+  giveDoubleSurnames(people, married);
+  const { files, truth } = makeExports(people, random, messy, married);
   const sources = files.map((f) => {
     const bytes = new TextEncoder().encode(f.text);
     return { name: f.name, open: async () => bytes };
@@ -636,6 +660,7 @@ async function run(peopleCount, seed) {
     'nicknames',
     'double first names',
     'surname first',
+    'double surnames',
   ]) {
     const ids = new Set(people.filter((p) => p.tags.has(tag)).map((p) => p.id));
     const subset = records.filter((r) => ids.has(truth.get(r.key)));
