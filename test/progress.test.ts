@@ -2,7 +2,7 @@
 // --quiet); a bar naming the step once a run takes longer; cleared at the end.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressBar } from '../src/cli/progress.js';
+import { commandProgress, progressBar, withProgress } from '../src/cli/progress.js';
 
 function sink() {
   const chunks: string[] = [];
@@ -39,5 +39,38 @@ describe('progress', () => {
     p.stop();
     expect(out.text()).toContain('reading b.csv');
     expect(out.text()).toContain('1/4');
+  });
+
+  it('tells the work of its steps and stops the bar when the work ends or fails', async () => {
+    const seen: string[] = [];
+    const fake = {
+      step: (step: { done: number; total: number; stage: string }) => {
+        seen.push(`${step.done}/${step.total} ${step.stage}`);
+      },
+      stop: () => {
+        seen.push('stop');
+      },
+    };
+    const value = await withProgress(fake, async (step) => {
+      step({ done: 1, total: 3, stage: 'reading a.csv' });
+      return 42;
+    });
+    expect(value).toBe(42);
+    expect(seen).toEqual(['1/3 reading a.csv', 'stop']);
+    await expect(
+      withProgress(fake, async () => {
+        throw new Error('unreadable');
+      }),
+    ).rejects.toThrow('unreadable');
+    expect(seen).toEqual(['1/3 reading a.csv', 'stop', 'stop']);
+  });
+
+  it('draws for a command only on a terminal and without --quiet', () => {
+    // Disabled bars are the one silent object; an enabled one is a new bar.
+    const silent = progressBar(false);
+    expect(commandProgress({ stderrIsTTY: false }, { quiet: false })).toBe(silent);
+    expect(commandProgress({ stderrIsTTY: true }, { quiet: true })).toBe(silent);
+    expect(commandProgress({}, { quiet: false })).toBe(silent);
+    expect(commandProgress({ stderrIsTTY: true }, { quiet: false })).not.toBe(silent);
   });
 });

@@ -10,6 +10,7 @@ import { hashedCsv, loadKey } from '../privacy/pseudonyms.js';
 import type { CliContext } from './context.js';
 import { readOptionFile, writeAtomically } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
+import { commandProgress, withProgress } from './progress.js';
 
 const EXAMPLES = `
 Examples:
@@ -49,7 +50,9 @@ export function hashCommand(ctx: CliContext, done: (code: number) => void): Comm
     if (options.output !== undefined)
       throw new UsageError('-o: netz hash writes one file per input; give --out-dir DIR');
     const outDir = resolve(ctx.cwd, String(raw.outDir));
-    const results = await readSources(sources, analyze);
+    const results = await withProgress(commandProgress(ctx, options), (progress) =>
+      readSources(sources, { ...analyze, progress }),
+    );
     await mkdir(outDir, { recursive: true });
     const inputPaths = new Set(sources.map((s) => resolve(ctx.cwd, s.name)));
     const taken = new Set<string>();

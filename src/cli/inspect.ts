@@ -8,6 +8,7 @@ import type { InspectReport } from '../report/schema.js';
 import type { CliContext } from './context.js';
 import { emit } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
+import { commandProgress, withProgress } from './progress.js';
 
 const EXAMPLES = `
 Examples:
@@ -24,7 +25,9 @@ export function inspectCommand(ctx: CliContext, done: (code: number) => void): C
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
     const { options, sources, analyze } = await prepareRun(command, inputs, raw, ctx);
-    const analysis = await readAndResolve(sources, analyze);
+    const analysis = await withProgress(commandProgress(ctx, options), (progress) =>
+      readAndResolve(sources, { ...analyze, progress }),
+    );
     const report: InspectReport = {
       schema: 'netz/inspect@1',
       inputs: analysis.inputs.map((input) => ({

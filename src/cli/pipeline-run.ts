@@ -26,7 +26,7 @@ import type { Source } from '../types.js';
 import type { CliContext } from './context.js';
 import { emit, type FileSourceSpec, fileSource, inputBytes, writeAtomically } from './io.js';
 import { type PeopleJob, type PipelineOutcome, peopleHere } from './people-report.js';
-import { progressBar } from './progress.js';
+import { commandProgress, withProgress } from './progress.js';
 
 /** Input bytes from which a worker for the brokers is started ahead (bench: 10k rows, 0.8 MB). */
 const WARM_BROKERS_BYTES = 256 * 1024;
@@ -247,10 +247,8 @@ export async function runCommand(
   options: { readonly output?: string | undefined; readonly quiet: boolean },
   job: CommandJob,
 ): Promise<PipelineOutcome> {
-  const progress = progressBar(ctx.stderrIsTTY === true && !options.quiet);
-  let outcome: PipelineOutcome;
-  try {
-    outcome = await runPipeline(
+  const outcome = await withProgress(commandProgress(ctx, options), async (step) =>
+    runPipeline(
       sources,
       ctx.cwd,
       {
@@ -258,12 +256,10 @@ export async function runCommand(
         bytes: await inputBytes(sources, ctx.cwd),
         output: options.output === undefined ? undefined : resolve(ctx.cwd, options.output),
       } as PipelineJob,
-      progress.step,
+      step,
       workerBytes(ctx.env),
-    );
-  } finally {
-    progress.stop();
-  }
+    ),
+  );
   if (options.output === undefined) await emit(ctx, undefined, outcome.text);
   return outcome;
 }

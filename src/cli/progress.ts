@@ -52,3 +52,23 @@ export function progressBar(enabled: boolean, options: ProgressOptions = {}): Pr
     },
   };
 }
+
+/** Runs `work`, telling `progress` of its steps; the bar is cleared when it ends, or fails. */
+export async function withProgress<T>(
+  progress: Progress,
+  work: (step: Progress['step']) => Promise<T>,
+): Promise<T> {
+  try {
+    return await work(progress.step);
+  } finally {
+    progress.stop();
+  }
+}
+
+/** The progress bar of a command: on a terminal's stderr, unless --quiet. */
+export function commandProgress(
+  ctx: { readonly stderrIsTTY?: boolean | undefined },
+  options: { readonly quiet: boolean },
+): Progress {
+  return progressBar(ctx.stderrIsTTY === true && !options.quiet);
+}

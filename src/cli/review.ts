@@ -14,6 +14,7 @@ import type { SourceRecord } from '../types.js';
 import type { CliContext } from './context.js';
 import { emit, readOptionText, writeAtomically } from './io.js';
 import { addCommonOptions, prepareRun } from './options.js';
+import { commandProgress, withProgress } from './progress.js';
 
 const EXAMPLES = `
 Examples:
@@ -106,7 +107,9 @@ export function reviewCommand(ctx: CliContext, done: (code: number) => void): Co
   command.addHelpText('after', EXAMPLES);
   command.action(async (inputs: string[], raw: Record<string, unknown>) => {
     const { options, sources, analyze } = await prepareRun(command, inputs, raw, ctx);
-    const analysis = await readAndResolve(sources, { ...analyze, merges: false });
+    const analysis = await withProgress(commandProgress(ctx, options), (progress) =>
+      readAndResolve(sources, { ...analyze, merges: false, progress }),
+    );
     const paths = analysis.inputs.map((i) => i.path);
     // The key of each side that the other side does not share (a shared e-mail names both).
     const keyOf = (i: number, other: number) => {
