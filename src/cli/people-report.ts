@@ -88,13 +88,11 @@ export async function peopleHere(
     wanted === undefined
       ? []
       : people.map((p) => {
-          const mine = new Set(analysis.people.find((x) => x.id === p.id)?.records ?? []);
-          const all = new Set<number>();
-          for (const q of analysis.people) if (q.id === p.id) for (const r of q.records) all.add(r);
+          const mine = new Set(p.records);
           return {
             id: p.id,
             steps: analysis.merges
-              .filter((m) => mine.has(m.a) || mine.has(m.b) || all.has(m.a))
+              .filter((m) => mine.has(m.a) || mine.has(m.b))
               .map((m) => ({
                 a: where(m.a),
                 b: where(m.b),
