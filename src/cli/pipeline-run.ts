@@ -4,10 +4,10 @@
 // that all survive, and with the default 16 MB semi-spaces the main thread spends about 2 s in
 // 170 scavenges copying them (1M bench rows, 82 MB: overlap 19.2 → 17.4 s on average of eight
 // alternating pairs, every pair faster; people 17.8 → 14.6–14.9 s, its output file written
-// there too). Only a worker can have its own
-// young generation size without a second process; below the threshold the worker's start
-// (~0.1 s) and the larger young generation's cost are not paid back (24 MB: the same within
-// noise; 7.9 MB: 0.08 s slower). The report is the same either way.
+// there too). Only a worker can have its own young generation size without a second process;
+// below the threshold the worker's start (~0.1 s) and the larger young generation's cost are not
+// paid back (24 MB: the same within noise; 7.9 MB: 0.08 s slower). The report is the same either
+// way.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
