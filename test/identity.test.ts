@@ -328,6 +328,21 @@ describe('scenarios', () => {
     ]);
   });
 
+  it('a name without a middle word does not bring two different middle words together', async () => {
+    // "Karl Schmitz" (Zoom guest) points to the one person with e-mail, "Karl Heinz Schmitz"
+    // (middle words set aside: the same key), and joins him. "Karl Otto Schmitz" (guest) is a
+    // different name from Karl Heinz (−8) but the same as "Karl Schmitz": the cluster it would
+    // join holds the middle word "heinz", which differs from "otto", so it stays apart.
+    const people = await resolve(
+      ['eventbrite.csv', 'First Name,Last Name,Email\nKarl Heinz,Schmitz,khs@web.example\n'],
+      ['zoom.csv', 'Name (Original Name),User Email\nKarl Schmitz,\n"Schmitz, Karl Otto",\n'],
+    );
+    expect(people).toEqual([
+      { name: 'Karl Heinz Schmitz', groups: ['eventbrite', 'zoom'] },
+      { name: 'Karl Otto Schmitz', groups: ['zoom'] },
+    ]);
+  });
+
   it('two addresses of "Anna Müller-Schmidt" and "Anna Müller Schmidt" at one company join', async () => {
     // Different e-mails (−3), the same company (+3); they meet only in the block of the double
     // surname reading "anna mueller-schmidt" (their own keys differ). The name weighs as the

@@ -300,10 +300,17 @@ function exactNameWeight(name: NameParts, names: NameFrequency): number {
  * otherwise set aside: "Karl Heinz Schmitz" may sign up as "Karl Schmitz".
  */
 function middlesDiffer(a: NameParts, b: NameParts): boolean {
-  const x = a.middle[0]?.replace(/\.$/, '');
-  const y = b.middle[0]?.replace(/\.$/, '');
-  if (x === undefined || y === undefined || x === y) return false;
-  return !(x.length === 1 ? y.startsWith(x) : y.length === 1 && x.startsWith(y));
+  const x = a.middle[0];
+  const y = b.middle[0];
+  return x !== undefined && y !== undefined && wordsDiffer(x, y);
+}
+
+/** Two folded middle words that are not the same word (an initial matches its word). */
+function wordsDiffer(x: string, y: string): boolean {
+  const u = x.replace(/\.$/, '');
+  const v = y.replace(/\.$/, '');
+  if (u === v) return false;
+  return !(u.length === 1 ? v.startsWith(u) : v.length === 1 && u.startsWith(v));
 }
 
 function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence {
@@ -889,6 +896,35 @@ export function clusterFuzzy(
     candidates[fill[self] as number] = k;
     fill[self] = (fill[self] as number) + 1;
   });
+  // The middle words of each cluster's names, with the name they were set aside from (first name
+  // and surname): a name joins a cluster only when no name of the same key there has a different
+  // middle word, so that a name without one ("Karl Schmitz") does not bring "Karl Otto Schmitz"
+  // and "Karl Heinz Schmitz" together. (Other keys are other readings: "Schmitz Karl Heinz"
+  // without its comma has the middle word "karl".)
+  const middles = new Map<number, { readonly key: string; readonly word: string }[]>();
+  for (let i = 0; i < n; i++) {
+    const name = (profiles[i] as Profile).name;
+    const word = name?.middle[0];
+    if (name === undefined || word === undefined) continue;
+    const root = uf.find(i);
+    const known = middles.get(root);
+    if (known === undefined) middles.set(root, [{ key: name.key, word }]);
+    else if (!known.some((m) => m.key === name.key && m.word === word))
+      known.push({ key: name.key, word });
+  }
+  const linkByName = (k: number): boolean => {
+    const ra = uf.find(pairA[k] as number);
+    const rb = uf.find(pairB[k] as number);
+    const ma = middles.get(ra) ?? [];
+    const mb = middles.get(rb) ?? [];
+    if (ma.some((x) => mb.some((y) => x.key === y.key && wordsDiffer(x.word, y.word))))
+      return false;
+    if (!link(k)) return false;
+    middles.delete(ra);
+    middles.delete(rb);
+    if (ma.length + mb.length > 0) middles.set(uf.find(ra), [...ma, ...mb]);
+    return true;
+  };
   for (let pass = 0, changed = true; changed && pass < 10; pass++) {
     changed = false;
     for (let self = 0; self < n; self++) {
@@ -909,13 +945,13 @@ export function clusterFuzzy(
       // Several people carry the name: nobody can tell which, it waits for review.
       if (strongRoots.size > 1) continue;
       if (strongRoots.size === 1) {
-        if (link([...strongRoots.values()][0] as number)) changed = true;
+        if (linkByName([...strongRoots.values()][0] as number)) changed = true;
         continue;
       }
       // Nobody with e-mail or phone: records of the same full name without any join each other.
       for (const k of weakRoots.values()) {
         const exact = NAME_LEVELS[pairLevel[k] as number] === 'exact';
-        if ((exact || weakRoots.size === 1) && link(k)) changed = true;
+        if ((exact || weakRoots.size === 1) && linkByName(k)) changed = true;
       }
     }
   }
