@@ -116,6 +116,57 @@ describe('the overlap pipeline in its own worker thread', () => {
     }
   });
 
+  it('netz review gives the same pairs, messages and exit code in the worker', () => {
+    // The region's one pair in the review band; --strict exits 1 for it.
+    for (const args of [
+      ['review', REGION, '-f', 'json'],
+      ['review', REGION, '-f', 'md'],
+      ['review', REGION, '-f', 'csv', '--strict'],
+    ]) {
+      const here = cli(args, undefined);
+      const worker = cli(args, '0');
+      expect(worker).toEqual(here);
+      expect(here.code).toBe(args.includes('--strict') ? 1 : 0);
+    }
+    expect(JSON.parse(cli(['review', REGION, '-f', 'json'], '0').stdout).pairs).toHaveLength(1);
+  });
+
+  it('netz review at the terminal decides the pairs the worker found', async () => {
+    // A guest ticket on the buyer's e-mail with another name (e-mail +12, name −8 = 4: review).
+    // In-process from the built files, so that the worker runs; the answer "a" writes a
+    // must-link, the same as when the pairs are found in this thread.
+    const { runCli } = await import('../dist/cli/main.js');
+    const decided: string[] = [];
+    for (const workerBytes of ['0', '99999999999']) {
+      const dir = mkdtempSync(join(tmpdir(), 'netz-review-'));
+      writeFileSync(
+        join(dir, 'eb.csv'),
+        'First Name,Last Name,Email\nHeike,Haßelkus,h@kultur.example\nJürgen,Köhler,h@kultur.example\n',
+      );
+      let out = '';
+      const answers = ['a'];
+      const code = await runCli(['review', 'eb.csv'], {
+        cwd: dir,
+        env: { NETZ_WORKER_BYTES: workerBytes },
+        stdoutIsTTY: true,
+        stdout: (text: string) => {
+          out += text;
+        },
+        stderr: () => undefined,
+        readStdin: async () => new Uint8Array(),
+        ask: async () => answers.shift() ?? 'q',
+      });
+      expect(code).toBe(0);
+      expect(out).toContain('Pair 1 of 1, weight 4.0');
+      expect(out).toContain('1 decision(s) written to netz.links.csv');
+      decided.push(readFileSync(join(dir, 'netz.links.csv'), 'utf8'));
+    }
+    expect(decided[0]).toBe(
+      'kind,a,b,note\nmust,name:heike hasselkus@eb,name:juergen koehler@eb,netz review\n',
+    );
+    expect(decided[1]).toBe(decided[0]);
+  });
+
   it('netz people reports a bad input from the worker as from this thread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netz-people-'));
     writeFileSync(join(dir, 'leer.csv'), '');

@@ -12,6 +12,7 @@ import {
 import type { PeopleReport } from '../report/schema.js';
 import { nameKey } from '../resolve/normalize.js';
 import type { Source, SourceRecord } from '../types.js';
+import type { PipelineOutcome } from './pipeline-run.js';
 
 /** What `netz people` needs besides the sources, as plain data (it may cross threads). */
 export interface PeopleJob {
@@ -24,15 +25,6 @@ export interface PeopleJob {
   readonly bytes: number;
   /** -o: the output file (absolute), written by the thread that renders the list. */
   readonly output?: string | undefined;
-}
-
-/** What the command needs of a finished run (the same as for an overlap report). */
-export interface PipelineOutcome {
-  /** The rendered report ('' when the pipeline wrote it to its output file). */
-  readonly text: string;
-  readonly skipped: number;
-  readonly findings: number;
-  readonly reviewPairs: number;
 }
 
 /** Runs `netz people`'s pipeline in this thread. */

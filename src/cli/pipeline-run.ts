@@ -1,5 +1,5 @@
-// `netz overlap` and `netz people` from their sources to the rendered report: read, resolve,
-// measure (overlap), render. Large inputs run the pipeline in a worker thread whose young
+// `netz overlap`, `netz people` and `netz review` from their sources to the rendered report: read,
+// resolve, measure (overlap), render. Large inputs run the pipeline in a worker thread whose young
 // generation is four times V8's default: reading a million rows allocates hundreds of megabytes
 // that all survive, and with the default 16 MB semi-spaces the main thread spends about 2 s in
 // 170 scavenges copying them (1M bench rows, 82 MB: overlap 19.2 → 17.4 s on average of eight
@@ -23,11 +23,13 @@ import { NetzError, type PlainError, plainError, revivedError, UsageError } from
 import { startGraphWorkers, stopGraphWorkers } from '../measure/parallel.js';
 import { type CsvTable, renderOverlapCsv } from '../render/csv.js';
 import { type Format, type RenderOptions, renderReport } from '../render/index.js';
+import type { ReviewReport } from '../report/schema.js';
 import type { Source } from '../types.js';
 import type { CliContext } from './context.js';
 import { emit, type FileSourceSpec, fileSource, inputBytes, writeAtomically } from './io.js';
-import { type PeopleJob, type PipelineOutcome, peopleHere } from './people-report.js';
+import { type PeopleJob, peopleHere } from './people-report.js';
 import { commandProgress, withProgress } from './progress.js';
+import { type ReviewJob, reviewHere } from './review-report.js';
 
 /** Input bytes from which a worker for the brokers is started ahead (bench: 10k rows, 0.8 MB). */
 const WARM_BROKERS_BYTES = 256 * 1024;
@@ -73,8 +75,19 @@ export interface OverlapJob {
   readonly output?: string | undefined;
 }
 
-/** A command's pipeline: `netz overlap` or `netz people`. */
-export type PipelineJob = OverlapJob | PeopleJob;
+/** A command's pipeline: `netz overlap`, `netz people` or `netz review`. */
+export type PipelineJob = OverlapJob | PeopleJob | ReviewJob;
+
+/** What the command needs of a finished run. */
+export interface PipelineOutcome {
+  /** The rendered report ('' when the pipeline wrote it to its output file). */
+  readonly text: string;
+  readonly skipped: number;
+  readonly findings: number;
+  readonly reviewPairs: number;
+  /** `netz review` at the terminal: the pairs to decide. */
+  readonly review?: ReviewReport | undefined;
+}
 
 /** A job as a command states it: runCommand adds the inputs' size and the output file. */
 export type CommandJob = PipelineJob extends infer J
@@ -216,7 +229,9 @@ async function pipelineHere(
 ): Promise<PipelineOutcome> {
   const outcome = await (job.kind === 'people'
     ? peopleHere(sources, job, progress)
-    : overlapHere(sources, job, progress));
+    : job.kind === 'review'
+      ? reviewHere(sources, job, progress)
+      : overlapHere(sources, job, progress));
   if (job.output === undefined) return outcome;
   await writeAtomically(job.output, outcome.text);
   return { ...outcome, text: '' };
@@ -245,7 +260,12 @@ export async function servePipelineTask(
 export async function runCommand(
   ctx: CliContext,
   sources: readonly Source[],
-  options: { readonly output?: string | undefined; readonly quiet: boolean },
+  options: {
+    readonly output?: string | undefined;
+    readonly quiet: boolean;
+    /** Write the text to standard output when there is no -o (review at the terminal: not). */
+    readonly emit?: boolean;
+  },
   job: CommandJob,
 ): Promise<PipelineOutcome> {
   const outcome = await withProgress(commandProgress(ctx, options), async (step) =>
@@ -261,6 +281,7 @@ export async function runCommand(
       workerBytes(ctx.env),
     ),
   );
-  if (options.output === undefined) await emit(ctx, undefined, outcome.text);
+  if (options.output === undefined && options.emit !== false)
+    await emit(ctx, undefined, outcome.text);
   return outcome;
 }
