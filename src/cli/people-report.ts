@@ -12,7 +12,7 @@ import {
 import type { PeopleReport } from '../report/schema.js';
 import { nameKey } from '../resolve/normalize.js';
 import type { Source, SourceRecord } from '../types.js';
-import type { PipelineOutcome } from './pipeline-run.js';
+import { outcomeOf, type PipelineOutcome } from './pipeline-outcome.js';
 
 /** What `netz people` needs besides the sources, as plain data (it may cross threads). */
 export interface PeopleJob {
@@ -98,10 +98,5 @@ export async function peopleHere(
     md: () => renderPeopleMarkdown(report),
     csv: () => renderPeopleCsv(report),
   });
-  return {
-    text,
-    skipped: analysis.skipped.length,
-    findings: analysis.findings.length,
-    reviewPairs: analysis.review.length,
-  };
+  return outcomeOf(text, analysis);
 }

@@ -23,11 +23,11 @@ import { NetzError, type PlainError, plainError, revivedError, UsageError } from
 import { startGraphWorkers, stopGraphWorkers } from '../measure/parallel.js';
 import { type CsvTable, renderOverlapCsv } from '../render/csv.js';
 import { type Format, type RenderOptions, renderReport } from '../render/index.js';
-import type { ReviewReport } from '../report/schema.js';
 import type { Source } from '../types.js';
 import type { CliContext } from './context.js';
 import { emit, type FileSourceSpec, fileSource, inputBytes, writeAtomically } from './io.js';
 import { type PeopleJob, peopleHere } from './people-report.js';
+import type { PipelineOutcome } from './pipeline-outcome.js';
 import { commandProgress, withProgress } from './progress.js';
 import { type ReviewJob, reviewHere } from './review-report.js';
 
@@ -77,17 +77,6 @@ export interface OverlapJob {
 
 /** A command's pipeline: `netz overlap`, `netz people` or `netz review`. */
 export type PipelineJob = OverlapJob | PeopleJob | ReviewJob;
-
-/** What the command needs of a finished run. */
-export interface PipelineOutcome {
-  /** The rendered report ('' when the pipeline wrote it to its output file). */
-  readonly text: string;
-  readonly skipped: number;
-  readonly findings: number;
-  readonly reviewPairs: number;
-  /** `netz review` at the terminal: the pairs to decide. */
-  readonly review?: ReviewReport | undefined;
-}
 
 /** A job as a command states it: runCommand adds the inputs' size and the output file. */
 export type CommandJob = PipelineJob extends infer J

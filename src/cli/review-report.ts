@@ -10,7 +10,7 @@ import { renderAs } from '../render/json.js';
 import type { ReviewReport } from '../report/schema.js';
 import { keysOf } from '../resolve/links.js';
 import type { Source, SourceRecord } from '../types.js';
-import type { PipelineOutcome } from './pipeline-run.js';
+import { outcomeOf, type PipelineOutcome } from './pipeline-outcome.js';
 
 /** What `netz review` needs besides the sources, as plain data (it may cross threads). */
 export interface ReviewJob {
@@ -144,11 +144,5 @@ export async function reviewHere(
     md: () => renderReviewMarkdown(report),
     csv: () => renderReviewCsv(report),
   });
-  return {
-    text,
-    skipped: analysis.skipped.length,
-    findings: analysis.findings.length,
-    reviewPairs: report.pairs.length,
-    review: job.interactive ? report : undefined,
-  };
+  return { ...outcomeOf(text, analysis), review: job.interactive ? report : undefined };
 }
