@@ -171,14 +171,21 @@ export function profiler(
         : record.emails.length === 1
           ? single(record.emails[0] as string)
           : emailPart(new Set(record.emails.map(email)));
-    // The same e-mail with the same name as last time needs no look-up of the name.
+    // The same e-mail with the same name as last time needs no look-up of the name; and a record
+    // with nothing else (most of a person's records) shares the profile of the last such record:
+    // the same values, one object (1M rows: a million profiles fewer to allocate and keep).
+    const plain =
+      record.platformId === undefined && record.phone === undefined && record.company === undefined;
     let named: Named | undefined;
     if (record.name !== undefined) {
-      if (part.lastName === record.name) named = part.lastNamed;
-      else {
+      if (part.lastName === record.name) {
+        named = part.lastNamed;
+        if (plain && part.lastProfile !== undefined) return part.lastProfile;
+      } else {
         named = name(record.name);
         part.lastName = record.name;
         part.lastNamed = named;
+        part.lastProfile = undefined;
       }
     }
     let ids: ReadonlyMap<string, string> = NO_IDS;
@@ -186,7 +193,7 @@ export function profiler(
       const at = record.platformId.indexOf(':');
       ids = new Map([[record.platformId.slice(0, at), record.platformId.slice(at + 1)]]);
     }
-    return {
+    const profile: Profile = {
       emails: part.emails,
       emailList: part.emailList,
       emailsNumber: part.number,
@@ -198,6 +205,8 @@ export function profiler(
       company: record.company === undefined ? undefined : company(record.company),
       domains: part.domains,
     };
+    if (plain && named !== undefined) part.lastProfile = profile;
+    return profile;
   };
 }
 
@@ -224,6 +233,8 @@ interface EmailPart {
   /** The name last written with this e-mail and its parsed form (a person's records, mostly). */
   lastName?: string;
   lastNamed?: Named;
+  /** The profile of the last record with only this e-mail part and that name. */
+  lastProfile?: Profile | undefined;
 }
 
 /** A name as written, parsed, with the number of its key. */
