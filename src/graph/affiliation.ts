@@ -65,18 +65,30 @@ export function buildAffiliation(
   // Per record its event's and its group's number side by side: read person by person below,
   // at scattered records, one cache line gives both.
   const recordEventGroup = new Int32Array(2 * records.length);
+  // A file's rows of one event follow each other: the last record's event and group are looked
+  // up again only when they change.
+  let lastEvent: string | undefined;
+  let lastGroup: string | undefined;
+  let e = -1;
+  let g = -1;
   for (let r = 0; r < records.length; r++) {
     if (used[r] === 0) continue;
     const record = records[r] as SourceRecord;
-    let e = firstEvent.get(record.event);
-    if (e === undefined) {
-      e = firstEvent.size;
-      firstEvent.set(record.event, e);
+    if (record.event !== lastEvent) {
+      lastEvent = record.event;
+      e = firstEvent.get(lastEvent) ?? -1;
+      if (e < 0) {
+        e = firstEvent.size;
+        firstEvent.set(lastEvent, e);
+      }
     }
-    let g = firstGroup.get(record.group);
-    if (g === undefined) {
-      g = firstGroup.size;
-      firstGroup.set(record.group, g);
+    if (record.group !== lastGroup) {
+      lastGroup = record.group;
+      g = firstGroup.get(lastGroup) ?? -1;
+      if (g < 0) {
+        g = firstGroup.size;
+        firstGroup.set(lastGroup, g);
+      }
     }
     recordEventGroup[2 * r] = e;
     recordEventGroup[2 * r + 1] = g;

@@ -146,12 +146,18 @@ export function buildPeople(
   const onlyEmail: (string | undefined)[] = new Array(clusters.length);
   const groupsOf: string[][] = new Array(clusters.length);
   const lastGroup: (string | undefined)[] = new Array(clusters.length);
+  // A file's rows of one event follow each other: looked up again only when it changes.
+  let lastEvent: string | undefined;
+  let number = -1;
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as SourceRecord;
-    let number = eventNumbers.get(record.event);
-    if (number === undefined) {
-      number = eventNumbers.size;
-      eventNumbers.set(record.event, number);
+    if (record.event !== lastEvent) {
+      lastEvent = record.event;
+      number = eventNumbers.get(lastEvent) ?? -1;
+      if (number < 0) {
+        number = eventNumbers.size;
+        eventNumbers.set(lastEvent, number);
+      }
     }
     eventOf[i] = number;
     const person = personOf[i] as number;
