@@ -421,22 +421,39 @@ class RowReader {
   /** Status values repeat on every row: each distinct text is read once. */
   private readonly statuses = new Map<string, Status | undefined>();
 
+  private lastStatusText: string | undefined;
+  private lastStatus: Status | undefined;
+
   private statusOf(value: string): Status | undefined {
-    if (this.statuses.has(value)) return this.statuses.get(value);
-    const status = statusFromValue(value);
-    this.statuses.set(value, status);
+    // Rows after rows repeat the same text: compared with the last before any look-up.
+    if (value === this.lastStatusText) return this.lastStatus;
+    let status: Status | undefined;
+    if (this.statuses.has(value)) status = this.statuses.get(value);
+    else {
+      status = statusFromValue(value);
+      this.statuses.set(value, status);
+    }
+    this.lastStatusText = value;
+    this.lastStatus = status;
     return status;
   }
 
   /** Dates repeat on every row of an event: each distinct text is parsed once. */
   private readonly dates = new Map<string, string>();
 
+  private lastDateText: string | undefined;
+  private lastDate = '';
+
   private date(raw: string): string {
+    // An event's rows follow each other: compared with the last before any look-up.
+    if (raw === this.lastDateText) return this.lastDate;
     let date = this.dates.get(raw);
     if (date === undefined) {
       date = parseDate(raw, DATE_ORDER[this.profile]) ?? raw;
       this.dates.set(raw, date);
     }
+    this.lastDateText = raw;
+    this.lastDate = date;
     return date;
   }
 
