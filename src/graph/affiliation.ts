@@ -2,6 +2,7 @@
 // the records they are made of and returns compact index lists that the measures read: groups in
 // sorted order, each person's groups, and per group its events and records.
 import { fitted } from '../arrays.js';
+import { numberIn } from '../numbering.js';
 import type { Person, SourceRecord } from '../types.js';
 
 export interface Affiliation {
@@ -76,19 +77,11 @@ export function buildAffiliation(
     const record = records[r] as SourceRecord;
     if (record.event !== lastEvent) {
       lastEvent = record.event;
-      e = firstEvent.get(lastEvent) ?? -1;
-      if (e < 0) {
-        e = firstEvent.size;
-        firstEvent.set(lastEvent, e);
-      }
+      e = numberIn(firstEvent, lastEvent);
     }
     if (record.group !== lastGroup) {
       lastGroup = record.group;
-      g = firstGroup.get(lastGroup) ?? -1;
-      if (g < 0) {
-        g = firstGroup.size;
-        firstGroup.set(lastGroup, g);
-      }
+      g = numberIn(firstGroup, lastGroup);
     }
     recordEventGroup[2 * r] = e;
     recordEventGroup[2 * r + 1] = g;

@@ -12,6 +12,7 @@
 //    --match exact, when exactly one person carries the name. Several candidates: nobody joins.
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import { colognePhonetic } from 'cologne-phonetic';
+import { numberIn } from '../numbering.js';
 import type { Finding, SourceRecord } from '../types.js';
 import { type Normalizers, recordNormalizers } from './exact.js';
 import { memoized } from './memo.js';
@@ -208,16 +209,6 @@ export function profiler(
     if (plain && named !== undefined) part.lastProfile = profile;
     return profile;
   };
-}
-
-/** The number of `key` in `numbered`: the next one when it is new. */
-function numberIn(numbered: Map<string, number>, key: string): number {
-  let id = numbered.get(key);
-  if (id === undefined) {
-    id = numbered.size;
-    numbered.set(key, id);
-  }
-  return id;
 }
 
 /** A bound on the e-mail and name numbers packed into one signature number (2^26 each, 2^53 in all). */

@@ -2,6 +2,7 @@
 // order with stable ids (p0001, …), plus the records folded into another record of the same
 // person at the same event ("merged": a Zoom re-join, a duplicate form submission).
 import { fitted } from '../arrays.js';
+import { numberIn } from '../numbering.js';
 import type { Person, SourceRecord, Status } from '../types.js';
 import { type Normalizers, recordNormalizers } from './exact.js';
 import { parseName } from './names.js';
@@ -153,11 +154,7 @@ export function buildPeople(
     const record = records[i] as SourceRecord;
     if (record.event !== lastEvent) {
       lastEvent = record.event;
-      number = eventNumbers.get(lastEvent) ?? -1;
-      if (number < 0) {
-        number = eventNumbers.size;
-        eventNumbers.set(lastEvent, number);
-      }
+      number = numberIn(eventNumbers, lastEvent);
     }
     eventOf[i] = number;
     const person = personOf[i] as number;
