@@ -17,7 +17,7 @@ import type { Finding, SourceRecord } from '../types.js';
 import { type Normalizers, recordNormalizers } from './exact.js';
 import { memoized } from './memo.js';
 import { type NameFrequency, nameFrequency } from './name-frequency.js';
-import { fullFirstNames, type NameParts, parseName, sameFirstName } from './names.js';
+import { fullFirstNames, type NameParts, nameReadings, parseName, sameFirstName } from './names.js';
 import { foldName } from './normalize.js';
 import { strongestFirst } from './pair-order.js';
 import { UnionFind } from './union-find.js';
@@ -316,6 +316,72 @@ function wordsDiffer(x: string, y: string): boolean {
 }
 
 function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence {
+  const written = writtenNameEvidence(a, b, names);
+  if (a.key === b.key || (written.level !== 'different' && written.level !== 'jaro-winkler≥0.88'))
+    return written;
+  const read = readingEvidence(a, b, names);
+  return read !== undefined && read.weight > written.weight ? read : written;
+}
+
+/**
+ * The evidence of two names read other ways, when as parsed they differ: a surname written first
+ * without its comma and with a typing error or a short first name ("Bergke Tom", "Thomas
+ * Bergke"), hyphens written as spaces on both sides of a name ("Marie Luise Ronselfeld-Becker",
+ * "Marie-Luise Ronselfeld Becker"), a typing error in a particle ("Annette vo Stein"). The words
+ * of one name, turned round (nameReadings), against the other's as parsed: compatible first words,
+ * the rest equal (a name as common as either reading, a short form a little less sure) or close
+ * (the Jaro–Winkler bands). Undefined when no reading comes close.
+ */
+function readingEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence | undefined {
+  const ra = readingsOf(a);
+  const rb = readingsOf(b);
+  const wa = ra[0];
+  const wb = rb[0];
+  if (wa === undefined || wb === undefined) return undefined;
+  let best: Evidence | undefined;
+  const compare = (x: readonly string[], y: readonly string[], turned: boolean) => {
+    const fx = x[0] as string;
+    const fy = y[0] as string;
+    if (!sameFirstName(fx, fy)) return;
+    const restX = x.slice(1).join(' ');
+    const restY = y.slice(1).join(' ');
+    let evidence: Evidence | undefined;
+    if (restX === restY) {
+      const weight =
+        nameWeight(names.expectedCarriers(a) + names.expectedCarriers(b)) -
+        (fx === fy ? 0 : WEIGHTS.nameShortFormPenalty);
+      const level = turned ? 'swapped' : fx === fy ? 'exact' : 'short-form';
+      evidence = { field: 'name', level, weight: Math.max(0, weight) };
+    } else {
+      const jw = jaroWinkler(restX, restY);
+      if (jw >= WEIGHTS.nameJaroWinklerHigh)
+        evidence = { field: 'name', level: 'jaro-winkler≥0.94', weight: WEIGHTS.nameCloseHigh };
+      else if (jw >= WEIGHTS.nameJaroWinklerLow)
+        evidence = { field: 'name', level: 'jaro-winkler≥0.88', weight: WEIGHTS.nameCloseLow };
+    }
+    if (evidence !== undefined && (best === undefined || evidence.weight > best.weight))
+      best = evidence;
+  };
+  // As parsed, first name and one surname word on both sides is the written comparison again.
+  if (wa.length > 2 || wb.length > 2) compare(wa, wb, false);
+  for (let turn = 1; turn < ra.length; turn++) compare(ra[turn] as string[], wb, true);
+  for (let turn = 1; turn < rb.length; turn++) compare(wa, rb[turn] as string[], true);
+  return best;
+}
+
+/** nameReadings once per parsed name (a name is parsed once and compared many times). */
+const readingsCache = new WeakMap<NameParts, string[][]>();
+function readingsOf(name: NameParts): string[][] {
+  let readings = readingsCache.get(name);
+  if (readings === undefined) {
+    readings = nameReadings(name);
+    readingsCache.set(name, readings);
+  }
+  return readings;
+}
+
+/** The evidence of two names as parsed. */
+function writtenNameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence {
   if (a.key === b.key && middlesDiffer(a, b))
     return { field: 'name', level: 'different', weight: WEIGHTS.nameDiffer };
   if (a.key === b.key && !(a.firstOnly && (a.device || b.device))) {
@@ -335,7 +401,10 @@ function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidenc
     return { field: 'name', level: 'exact', weight: exactNameWeight(a, names) };
   // "Köhler Jürgen" and "Jürgen Köhler": which word is the surname is not written, so the name
   // is as common as the two readings together ("Thomas Martin", "Martin Thomas" are common).
-  if (a.swapped !== undefined && a.swapped === b.key) {
+  if (
+    (a.swapped !== undefined && a.swapped === b.key) ||
+    (b.swapped !== undefined && b.swapped === a.key)
+  ) {
     // E: the chance carriers of either reading.
     const expected = names.expectedCarriers(a) + names.expectedCarriers(b);
     return { field: 'name', level: 'swapped', weight: nameWeight(expected) };

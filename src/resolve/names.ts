@@ -16,8 +16,9 @@ export interface NameParts {
    */
   readonly compound: string | undefined;
   /**
-   * A name of two words read the other way round, "juergen koehler" for "Köhler Jürgen" (a list
-   * sorted by surname, without the comma that would say so); undefined for other names.
+   * A name read the other way round, "juergen koehler" for "Köhler Jürgen", "annette vom stein"
+   * for "vom Stein Annette" (a list sorted by surname, without the comma that would say so): a
+   * name of two words, or particles, one word and a first name; undefined for other names.
    */
   readonly swapped: string | undefined;
   /**
@@ -183,7 +184,7 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
       !initialOnly && (middle.length > 0 || first.includes('-'))
         ? `${[first, ...middle].join('-')} ${bare}`
         : undefined,
-    swapped: !initialOnly && tokens.length === 2 ? `${bare} ${first}` : undefined,
+    swapped: initialOnly ? undefined : swappedKey(tokens),
     doubleSurname:
       !initialOnly && tokens.length === 3 && lastStart === 2 && (middle[0] as string).length > 2
         ? `${first} ${middle[0]}-${bare}`
@@ -192,4 +193,31 @@ export function parseName(raw: string, fold: (name: string) => string = foldName
     firstOnly: false,
     device,
   };
+}
+
+/** The key of a name written surname first without its comma (see NameParts.swapped). */
+function swappedKey(tokens: readonly string[]): string | undefined {
+  if (tokens.length === 2) return `${tokens[1]} ${tokens[0]}`;
+  let particles = 0;
+  while (particles < tokens.length && PARTICLES.has(tokens[particles] as string)) particles++;
+  if (particles === 0 || particles + 2 !== tokens.length) return undefined;
+  return `${tokens[particles + 1]} ${tokens.slice(0, particles + 1).join(' ')}`;
+}
+
+/**
+ * The words of a name in the orders it may have been written in, hyphens apart: as parsed
+ * first ("marie luise ronselfeld becker"), then turned round at its first, second and third word,
+ * for a surname written first without the comma that would say so ("Bergke Tom", "vom Stein
+ * Annette", "Lennrath-Haßelkus Klaus"). None for an initial or a lone first name.
+ */
+export function nameReadings(n: NameParts): string[][] {
+  if (n.key === '' || n.firstOnly || n.initialOnly) return [];
+  const words = [n.first, ...n.middle, n.last]
+    .join(' ')
+    .split(/[ -]/)
+    .filter((w) => w !== '');
+  const readings = [words];
+  for (let turn = 1; turn < Math.min(words.length, 4); turn++)
+    readings.push([...words.slice(turn), ...words.slice(0, turn)]);
+  return readings;
 }
