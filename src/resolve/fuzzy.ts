@@ -10,11 +10,12 @@
 //    (name-frequency.ts). Records with e-mail or phone join on a name only with supporting
 //    evidence (the same company); a record without them and with the same full name joins as in
 //    --match exact, when exactly one person carries the name. Several candidates: nobody joins.
-import { jaroWinkler } from '@skyra/jaro-winkler';
+
 import { colognePhonetic } from 'cologne-phonetic';
 import { numberIn } from '../numbering.js';
 import type { Finding, SourceRecord } from '../types.js';
 import { type Normalizers, recordNormalizers } from './exact.js';
+import { jaroWinkler } from './jaro-winkler.js';
 import { memoized } from './memo.js';
 import { type NameFrequency, nameFrequency } from './name-frequency.js';
 import { fullFirstNames, type NameParts, nameReadings, parseName, sameFirstName } from './names.js';
