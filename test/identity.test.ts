@@ -412,6 +412,34 @@ describe('scenarios', () => {
     ).toHaveLength(2);
   });
 
+  it('"Jochen Schmidt" is not "Grahhausen Schmidt, Jochen" where "Grahhausen-Schmidt" is written', async () => {
+    // The Zoom name parses as jochen + grahhausen (middle) + schmidt, key "jochen schmidt": the
+    // Meetup name's key. The inputs also write "Jochen Grahhausen-Schmidt", the Zoom name's
+    // double-surname reading, so grahhausen is part of the surname: different names (−8), and
+    // the name-only "Jochen Schmidt" has nobody to join. The Zoom row joins Eventbrite on the
+    // e-mail (+12) and the double-surname reading (exact).
+    const people = await resolve(
+      ['eventbrite.csv', 'Name,Email\nJochen Grahhausen-Schmidt,jgs@gmx.example\n'],
+      [
+        'zoom.csv',
+        'Name (Original Name),User Email\n"Grahhausen Schmidt, Jochen",jgs@gmx.example\n',
+      ],
+      ['meetup.csv', 'Name,User ID\nJochen Schmidt,user 1\n'],
+    );
+    expect(people).toEqual([
+      { name: 'Jochen Grahhausen-Schmidt', groups: ['eventbrite', 'zoom'] },
+      { name: 'Jochen Schmidt', groups: ['meetup'] },
+    ]);
+    // Without the hyphenated spelling the middle word is set aside: "Karl Schmitz" joins the one
+    // "Karl Heinz Schmitz".
+    expect(
+      await resolve(
+        ['zoom.csv', 'Name (Original Name),User Email\n"Schmitz, Karl Heinz",kh@web.example\n'],
+        ['meetup.csv', 'Name,User ID\nKarl Schmitz,user 2\n'],
+      ),
+    ).toEqual([{ name: 'Karl Heinz Schmitz', groups: ['meetup', 'zoom'] }]);
+  });
+
   it('"vom Stein Annette" without e-mail joins "Annette vom Stein"', async () => {
     // The Zoom guest, turned at its particles: "annette vom stein", the other's key. E = 1/1000
     // (vom · annette) + 1/1000 (annette · vom stein) = 0.002, odds 8.9 ≥ 4.3, one carrier.

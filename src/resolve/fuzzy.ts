@@ -308,6 +308,15 @@ function middlesDiffer(a: NameParts, b: NameParts): boolean {
   return x !== undefined && y !== undefined && wordsDiffer(x, y);
 }
 
+/**
+ * Whether a's middle word is part of its surname, which b lacks: "Jochen Grahhausen Schmidt"
+ * where the inputs also write "Jochen Grahhausen-Schmidt" is no "Jochen Schmidt" (without that
+ * spelling the middle word is set aside, as for "Karl Heinz Schmitz" and "Karl Schmitz").
+ */
+function surnameApart(a: NameParts, b: NameParts, names: NameFrequency): boolean {
+  return b.middle.length === 0 && a.doubleSurname !== undefined && names.carries(a.doubleSurname);
+}
+
 /** Two folded middle words that are not the same word (an initial matches its word). */
 function wordsDiffer(x: string, y: string): boolean {
   const u = x.replace(/\.$/, '');
@@ -383,7 +392,10 @@ function readingsOf(name: NameParts): string[][] {
 
 /** The evidence of two names as parsed. */
 function writtenNameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence {
-  if (a.key === b.key && middlesDiffer(a, b))
+  if (
+    a.key === b.key &&
+    (middlesDiffer(a, b) || surnameApart(a, b, names) || surnameApart(b, a, names))
+  )
     return { field: 'name', level: 'different', weight: WEIGHTS.nameDiffer };
   if (a.key === b.key && !(a.firstOnly && (a.device || b.device))) {
     return { field: 'name', level: 'exact', weight: exactNameWeight(a, names) };
@@ -579,8 +591,8 @@ function buildBlocking(
   compared: Uint8Array,
   partial: Uint8Array,
   weak: Uint8Array,
-  /** The keys of the names as written (each name once). */
-  writtenKeys: ReadonlySet<string>,
+  /** The full names of the inputs (which keys are written). */
+  names: NameFrequency,
 ): Blocking {
   const nameKeys = new Map<NameParts, string[]>();
   // Surnames repeat across people far more than full names do.
@@ -588,7 +600,7 @@ function buildBlocking(
   const keysOfName = (name: NameParts) => {
     let keys = nameKeys.get(name);
     if (keys === undefined) {
-      keys = nameBlockingKeys(name, soundOf, (key) => writtenKeys.has(key));
+      keys = nameBlockingKeys(name, soundOf, names.carries);
       nameKeys.set(name, keys);
     }
     return keys;
@@ -719,8 +731,7 @@ export function clusterFuzzy(
   profiles.forEach((p, i) => {
     partial[i] = p.name !== undefined && (p.name.firstOnly || p.name.initialOnly) ? 1 : 0;
   });
-  const writtenKeys = new Set(parsedNames.map((name) => name.key));
-  const blocking = buildBlocking(profiles, compared, partial, weak, writtenKeys);
+  const blocking = buildBlocking(profiles, compared, partial, weak, names);
   const active = (rank: number) =>
     blocking.kind[rank] === 0 ||
     (blocking.memberAt[rank + 1] as number) - (blocking.memberAt[rank] as number) <=

@@ -28,6 +28,8 @@ export interface NameFrequency {
   expectedWithInitial(name: NameParts): number;
   /** Expected number of people with this first name. */
   expectedWithFirst(name: NameParts): number;
+  /** Whether a full name of the inputs has this key ("anna mueller-schmidt"). */
+  carries(key: string): boolean;
 }
 
 function countOnce(target: Map<string, number>, key: string): void {
@@ -56,5 +58,6 @@ export function nameFrequency(names: Iterable<NameParts | undefined>): NameFrequ
     expectedWithInitial: (name) =>
       (count(first, name.first) * count(initial, name.last.slice(0, 1))) / total,
     expectedWithFirst: (name) => count(first, name.first),
+    carries: (key) => seen.has(key),
   };
 }
