@@ -337,10 +337,11 @@ function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidenc
  * The evidence of two names read other ways, when as parsed they differ: a surname written first
  * without its comma and with a typing error or a short first name ("Bergke Tom", "Thomas
  * Bergke"), hyphens written as spaces on both sides of a name ("Marie Luise Ronselfeld-Becker",
- * "Marie-Luise Ronselfeld Becker"), a typing error in a particle ("Annette vo Stein"). The words
- * of one name, turned round (nameReadings), against the other's as parsed: compatible first words,
- * the rest equal (a name as common as either reading, a short form a little less sure) or close
- * (the Jaro–Winkler bands). Undefined when no reading comes close.
+ * "Marie-Luise Ronselfeld Becker"), a typing error in a particle ("Annette vo Stein"), umlauts
+ * written without their e ("Jurgen Kohler"). The words of one name, turned round (nameReadings),
+ * against the other's as parsed: compatible first words, the rest equal (a name as common as
+ * either reading, a short form a little less sure) or close (the Jaro–Winkler bands), umlauts'
+ * e left out on both sides. Undefined when no reading comes close.
  */
 function readingEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence | undefined {
   const ra = readingsOf(a);
@@ -352,15 +353,18 @@ function readingEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evid
   const compare = (x: readonly string[], y: readonly string[], turned: boolean) => {
     const fx = x[0] as string;
     const fy = y[0] as string;
-    if (!sameFirstName(fx, fy)) return;
-    const restX = x.slice(1).join(' ');
-    const restY = y.slice(1).join(' ');
+    // A first name with its umlaut left out ("Jurgen" for Jürgen, folded "juergen") is the same.
+    const spelled = fx !== fy && withoutUmlautE(fx) === withoutUmlautE(fy);
+    if (!spelled && !sameFirstName(fx, fy)) return;
+    const restX = withoutUmlautE(x.slice(1).join(' '));
+    const restY = withoutUmlautE(y.slice(1).join(' '));
     let evidence: Evidence | undefined;
     if (restX === restY) {
+      const short = fx !== fy && !spelled;
       const weight =
         nameWeight(names.expectedCarriers(a) + names.expectedCarriers(b)) -
-        (fx === fy ? 0 : WEIGHTS.nameShortFormPenalty);
-      const level = turned ? 'swapped' : fx === fy ? 'exact' : 'short-form';
+        (short ? WEIGHTS.nameShortFormPenalty : 0);
+      const level = turned ? 'swapped' : short ? 'short-form' : 'exact';
       evidence = { field: 'name', level, weight: Math.max(0, weight) };
     } else {
       const jw = jaroWinkler(restX, restY);
@@ -372,12 +376,25 @@ function readingEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evid
     if (evidence !== undefined && (best === undefined || evidence.weight > best.weight))
       best = evidence;
   };
-  // As parsed, first name and one surname word on both sides is the written comparison again.
-  if (wa.length > 2 || wb.length > 2) compare(wa, wb, false);
+  // As parsed, a first name and one surname word on both sides, without umlauts, is the written
+  // comparison again.
+  if (wa.length > 2 || wb.length > 2 || UMLAUT_E.test(a.key) || UMLAUT_E.test(b.key))
+    compare(wa, wb, false);
   for (let turn = 1; turn < ra.length; turn++) compare(ra[turn] as string[], wb, true);
   for (let turn = 1; turn < rb.length; turn++) compare(wa, rb[turn] as string[], true);
   return best;
 }
+
+/**
+ * A folded name with the e of its umlauts left out, "jurgen kohler" for "juergen koehler": what
+ * a list that drops accents makes of "Jürgen Köhler" (ae, oe, ue → a, o, u; compared on both
+ * sides alike, so "Michael" is "michal" on both).
+ */
+function withoutUmlautE(folded: string): string {
+  return UMLAUT_E.test(folded) ? folded.replace(UMLAUT_E_ALL, '$1') : folded;
+}
+const UMLAUT_E = /[aou]e/;
+const UMLAUT_E_ALL = /([aou])e/g;
 
 /** nameReadings once per parsed name (a name is parsed once and compared many times). */
 const readingsCache = new WeakMap<NameParts, string[][]>();
@@ -388,6 +405,12 @@ function readingsOf(name: NameParts): string[][] {
     readingsCache.set(name, readings);
   }
   return readings;
+}
+
+/** Whether a's first name is an initial ("j." or "j") of b's longer first name. */
+function firstInitialOf(a: NameParts, b: NameParts): boolean {
+  const initial = a.first.endsWith('.') ? a.first.slice(0, -1) : a.first;
+  return initial.length === 1 && b.first.length > 1 && b.first.startsWith(initial);
 }
 
 /** The evidence of two names as parsed. */
@@ -437,6 +460,16 @@ function writtenNameEvidence(a: NameParts, b: NameParts, names: NameFrequency): 
         weight: Math.max(0, exactNameWeight(full, names) - WEIGHTS.nameShortFormPenalty),
       };
     }
+  }
+  // A lone word that is the other's surname ("Köhler"), and a first name written as its initial
+  // with the same surname ("J. Köhler", "Köhler, J."): compatible, but too little to join on.
+  if (a.firstOnly !== b.firstOnly) {
+    const [lone, full] = a.firstOnly ? [a, b] : [b, a];
+    if (!lone.device && !full.initialOnly && lone.first === full.last)
+      return { field: 'name', level: 'surname-only', weight: WEIGHTS.nameInitial };
+  } else if (!a.firstOnly && !a.initialOnly && !b.initialOnly && a.last === b.last) {
+    if (firstInitialOf(a, b) || firstInitialOf(b, a))
+      return { field: 'name', level: 'first-initial', weight: WEIGHTS.nameInitial };
   }
   // A typing error in the surname of a compatible first name ("Andi Mlüler", "Andreas Müller").
   // An initial or a lone first name is no spelling of another surname.
@@ -532,6 +565,8 @@ const NAME_LEVELS = [
   'jaro-winkler≥0.94',
   'swapped',
   'jaro-winkler≥0.88',
+  'surname-only',
+  'first-initial',
   'different',
 ] as const;
 const NAME_JOIN_LEVEL_COUNT = 6;

@@ -19,8 +19,10 @@ function phoneParser(): PhoneParser {
 /**
  * 3: names drop a birth name ("geb. Müller") and what video calls add to them ("(sie/ihr)",
  * "| Makerspace"); e-mail cells give the addresses in them.
+ * 4: names drop emoji and other symbols ("Lena Vogt 🚀"), and a part of titles after a comma
+ * ("Köhler, Jürgen, Dr.").
  */
-export const NORMALIZATION_VERSION = 3;
+export const NORMALIZATION_VERSION = 4;
 
 /** Printable ASCII needs no Unicode normalisation or folding (the common case, checked first). */
 const ASCII = /^[ -~]*$/;
@@ -103,11 +105,17 @@ export function dropBirthName(value: string): string {
   return value.replace(BIRTH_NAME, '').trim();
 }
 
-/** "Nachname, Vorname" → "Vorname Nachname" when the value has exactly one comma. */
+/**
+ * "Nachname, Vorname" → "Vorname Nachname" when the value has exactly one comma; a part of only
+ * titles and degrees is left out ("Köhler, Jürgen, Dr." → "Jürgen Köhler", "Müller, Dr." →
+ * "Müller").
+ */
 export function reorderLastFirst(value: string): string {
   // Most names have no comma: no split, no array (called for every record's name).
   if (!value.includes(',')) return value;
-  const parts = value.split(',');
+  const written = value.split(',');
+  const parts = written.filter((part) => part.trim() === '' || dropTitles(part.trim()) !== '');
+  if (parts.length === 1 && written.length > 1) return (parts[0] as string).trim();
   if (parts.length !== 2) return value;
   const [last, first] = parts.map((p) => p.trim());
   if (!last || !first) return value;
@@ -173,6 +181,14 @@ const TITLES = new Set([
   'univ.prof.',
 ]);
 
+/** Emoji and other symbols (with their joiners and variation selectors). */
+const SYMBOLS = /\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0e|\ufe0f/gu;
+
+/** Drops emoji and other symbols people put in their display name: "Lena Vogt 🚀" → "Lena Vogt". */
+export function dropSymbols(value: string): string {
+  return ASCII.test(value) ? value : value.replace(SYMBOLS, ' ');
+}
+
 /** Drops titles, degrees and salutations (Dr., Prof., Dipl.-Ing., Herr, …) from a name. */
 export function dropTitles(value: string): string {
   // Most names carry none: one look for a title between spaces before splitting.
@@ -228,7 +244,9 @@ export function foldName(name: string): string {
     foldAccents(
       foldUmlauts(
         caseFold(
-          dropTitles(collapseSpace(reorderLastFirst(dropBirthName(dropAnnotations(nfc(base)))))),
+          dropTitles(
+            collapseSpace(reorderLastFirst(dropBirthName(dropAnnotations(dropSymbols(nfc(base)))))),
+          ),
         ),
       ),
     ),

@@ -6,7 +6,13 @@ import { numberIn } from '../numbering.js';
 import type { Person, SourceRecord, Status } from '../types.js';
 import { type Normalizers, recordNormalizers } from './exact.js';
 import { parseName } from './names.js';
-import { dropAnnotations, personOfDevice, reorderLastFirst } from './normalize.js';
+import {
+  dropAnnotations,
+  dropSymbols,
+  dropTitles,
+  personOfDevice,
+  reorderLastFirst,
+} from './normalize.js';
 
 const STATUS_RANK: Readonly<Record<Status, number>> = {
   attended: 0,
@@ -35,7 +41,8 @@ function inCapitals(value: string): boolean {
  * Display name: the most frequent spelling, written first name first ("Köhler, Jürgen" →
  * "Jürgen Köhler"); device names ("iPhone von Anke") only when nothing else is known, initials and lone
  * first names only after full names; ties prefer a name not in capitals throughout, then one
- * without a video call's additions ("Anke Büscher" over "Anke Büscher (sie/ihr)"), then the
+ * without additions ("Anke Büscher" over "Anke Büscher (sie/ihr)", "Herr Anke Büscher", "Dr.
+ * Anke Büscher" or "Anke Büscher 🚀"), then the
  * original letters (ü over ue), then code point order.
  */
 /** The display name of a person whose records carry no name. */
@@ -71,7 +78,7 @@ export function displayName(records: readonly SourceRecord[]): string {
       count,
       rank: rank(name),
       capitals: inCapitals(name),
-      annotated: dropAnnotations(name) !== name,
+      annotated: dropSymbols(dropTitles(dropAnnotations(name))) !== name,
       nonAscii: hasNonAscii(name),
       abbreviated: ABBREVIATED_WORD.test(name),
       hyphens: name.split('-').length - 1,
