@@ -18,6 +18,7 @@ import {
   personOfDevice,
   phoneKey,
   reorderLastFirst,
+  splitJoinedName,
 } from '../src/resolve/normalize.js';
 import { strongestFirst } from '../src/resolve/pair-order.js';
 import { memory } from './helpers/sources.js';
@@ -56,6 +57,19 @@ describe('normalisation rules', () => {
     // Three parts that are not titles: which is which is not known, the value stays.
     expect(reorderLastFirst('Köhler, Jürgen, Köhler GmbH')).toBe('Köhler, Jürgen, Köhler GmbH');
     expect(nameKey('Köhler, Jürgen, Dr.')).toBe('juergen koehler');
+  });
+
+  it('reads a name written as a handle as two words', () => {
+    expect(splitJoinedName('juergen.koehler')).toBe('juergen koehler');
+    expect(splitJoinedName('jürgen_köhler')).toBe('jürgen köhler');
+    expect(splitJoinedName('JürgenKöhler')).toBe('Jürgen Köhler');
+    expect(nameKey('juergen.koehler')).toBe('juergen koehler');
+    // Not a handle: initials, a short prefix, a name with spaces, one word.
+    expect(splitJoinedName('H.-J.')).toBe('H.-J.');
+    expect(splitJoinedName('McDonald')).toBe('McDonald');
+    expect(splitJoinedName('j.koehler')).toBe('j.koehler');
+    expect(splitJoinedName('Anna Lena.Schmidt')).toBe('Anna Lena.Schmidt');
+    expect(splitJoinedName('Köhler')).toBe('Köhler');
   });
 
   it('drops emoji and other symbols from a name', () => {
@@ -467,6 +481,51 @@ describe('scenarios', () => {
         ['b.csv', 'Name,Email\nJürgen Köhler,jk@web.example\n'],
       ),
     ).toHaveLength(2);
+  });
+
+  it('initials of a double first name and a handle join on the same e-mail', async () => {
+    // "Hans J. Köhler", "H.-J. Köhler": words [hans, j., koehler], [h., j., koehler] against
+    // [hans, juergen, koehler], each word equal or its initial (+4): 12 + 4 = 16. The handle
+    // "juergen.koehler" reads as "juergen koehler" (exact). The display name is the one without
+    // abbreviated words.
+    for (const other of ['Hans J. Köhler', 'H.-J. Köhler']) {
+      expect(
+        await resolve(
+          ['a.csv', `Name,Email\n${other},hjk@web.example\n`],
+          ['b.csv', 'Name,Email\nHans-Jürgen Köhler,hjk@web.example\n'],
+        ),
+        other,
+      ).toEqual([{ name: 'Hans-Jürgen Köhler', groups: ['a', 'b'] }]);
+    }
+    expect(
+      await resolve(
+        ['a.csv', 'Name,Email\njuergen.koehler,jk@web.example\n'],
+        ['b.csv', 'Name,Email\nJürgen Köhler,jk@web.example\n'],
+      ),
+    ).toEqual([{ name: 'Jürgen Köhler', groups: ['a', 'b'] }]);
+  });
+
+  it('a partial name on a shared address joins only the one person it points to', async () => {
+    // Jürgen and Julia Köhler share a family address (different first names: −8, two people).
+    // "Köhler" and "J. Köhler" fit both (+4 each, 16 with the address): they join neither, or
+    // the two would become one person. "Jürgen K." fits Jürgen only and joins him.
+    const family = 'Name,Email\nJürgen Köhler,fam@web.example\nJulia Köhler,fam@web.example\n';
+    for (const partial of ['Köhler', 'J. Köhler']) {
+      const people = await resolve(
+        ['a.csv', family],
+        ['b.csv', `Name,Email\n${partial},fam@web.example\n`],
+      );
+      expect(people, partial).toHaveLength(3);
+      expect(people).toContainEqual({ name: partial, groups: ['b'] });
+      expect(people).toContainEqual({ name: 'Jürgen Köhler', groups: ['a'] });
+      expect(people).toContainEqual({ name: 'Julia Köhler', groups: ['a'] });
+    }
+    expect(
+      await resolve(['a.csv', family], ['b.csv', 'Name,Email\nJürgen K.,fam@web.example\n']),
+    ).toEqual([
+      { name: 'Jürgen Köhler', groups: ['a', 'b'] },
+      { name: 'Julia Köhler', groups: ['a'] },
+    ]);
   });
 
   it('shows the name without a salutation, title or emoji when spellings tie', async () => {

@@ -350,12 +350,19 @@ function readingEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evid
   const wb = rb[0];
   if (wa === undefined || wb === undefined) return undefined;
   let best: Evidence | undefined;
+  const keep = (evidence: Evidence) => {
+    if (best === undefined || evidence.weight > best.weight) best = evidence;
+  };
   const compare = (x: readonly string[], y: readonly string[], turned: boolean) => {
     const fx = x[0] as string;
     const fy = y[0] as string;
     // A first name with its umlaut left out ("Jurgen" for Jürgen, folded "juergen") is the same.
     const spelled = fx !== fy && withoutUmlautE(fx) === withoutUmlautE(fy);
-    if (!spelled && !sameFirstName(fx, fy)) return;
+    if (!spelled && !sameFirstName(fx, fy)) {
+      // "H.-J. Köhler" and "Hans-Jürgen Köhler".
+      if (initialsAgree(x, y)) keep(FIRST_INITIAL);
+      return;
+    }
     const restX = withoutUmlautE(x.slice(1).join(' '));
     const restY = withoutUmlautE(y.slice(1).join(' '));
     let evidence: Evidence | undefined;
@@ -372,9 +379,9 @@ function readingEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evid
         evidence = { field: 'name', level: 'jaro-winkler≥0.94', weight: WEIGHTS.nameCloseHigh };
       else if (jw >= WEIGHTS.nameJaroWinklerLow)
         evidence = { field: 'name', level: 'jaro-winkler≥0.88', weight: WEIGHTS.nameCloseLow };
+      else if (initialsAgree(x, y)) evidence = FIRST_INITIAL;
     }
-    if (evidence !== undefined && (best === undefined || evidence.weight > best.weight))
-      best = evidence;
+    if (evidence !== undefined) keep(evidence);
   };
   // As parsed, a first name and one surname word on both sides, without umlauts, is the written
   // comparison again.
@@ -383,6 +390,30 @@ function readingEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evid
   for (let turn = 1; turn < ra.length; turn++) compare(ra[turn] as string[], wb, true);
   for (let turn = 1; turn < rb.length; turn++) compare(wa, rb[turn] as string[], true);
   return best;
+}
+
+const FIRST_INITIAL: Evidence = Object.freeze({
+  field: 'name',
+  level: 'first-initial',
+  weight: WEIGHTS.nameInitial,
+});
+
+/**
+ * Whether two names' words agree where one writes a word as its initial ("Hans J. Köhler",
+ * "H.-J. Köhler" and "Hans-Jürgen Köhler"): as many words, each equal or one the other's initial,
+ * at least one an initial (the first words may also be the same first name).
+ */
+function initialsAgree(x: readonly string[], y: readonly string[]): boolean {
+  if (x.length !== y.length) return false;
+  let initials = 0;
+  for (let k = 0; k < x.length; k++) {
+    const u = x[k] as string;
+    const v = y[k] as string;
+    if (u === v || (k === 0 && sameFirstName(u, v))) continue;
+    if (!wordsDiffer(u, v) && (u.length <= 2 || v.length <= 2)) initials++;
+    else return false;
+  }
+  return initials > 0;
 }
 
 /**
@@ -468,8 +499,7 @@ function writtenNameEvidence(a: NameParts, b: NameParts, names: NameFrequency): 
     if (!lone.device && !full.initialOnly && lone.first === full.last)
       return { field: 'name', level: 'surname-only', weight: WEIGHTS.nameInitial };
   } else if (!a.firstOnly && !a.initialOnly && !b.initialOnly && a.last === b.last) {
-    if (firstInitialOf(a, b) || firstInitialOf(b, a))
-      return { field: 'name', level: 'first-initial', weight: WEIGHTS.nameInitial };
+    if (firstInitialOf(a, b) || firstInitialOf(b, a)) return FIRST_INITIAL;
   }
   // A typing error in the surname of a compatible first name ("Andi Mlüler", "Andreas Müller").
   // An initial or a lone first name is no spelling of another surname.
@@ -570,6 +600,21 @@ const NAME_LEVELS = [
   'different',
 ] as const;
 const NAME_JOIN_LEVEL_COUNT = 6;
+/** The levels of a partial name: a lone word or an initial stands for it. */
+const PARTIAL_NAME_LEVELS: ReadonlySet<number> = new Set(
+  (['initial', 'first-name-only', 'surname-only', 'first-initial'] as const).map((level) =>
+    (NAME_LEVELS as readonly string[]).indexOf(level),
+  ),
+);
+
+/** A name known by a lone word or with a word written as its initial ("Köhler", "J. Köhler"). */
+function partialName(name: NameParts | undefined): boolean {
+  if (name === undefined) return false;
+  if (name.firstOnly || name.initialOnly) return true;
+  return (
+    readingsOf(name)[0]?.some((w) => w.length === 1 || (w.length === 2 && w.endsWith('.'))) === true
+  );
+}
 const NO_NAME = -1;
 
 /**
@@ -952,9 +997,42 @@ export function clusterFuzzy(
     }
   }
   // Identifier evidence first: a pair at the merge threshold with a shared e-mail, id or phone.
+  // A pair whose name is partial (a lone word, an initial) waits: on a family's shared address
+  // "Köhler" or "J. Köhler" may be Jürgen or Julia Köhler, and joining it to both would make them
+  // one person. It joins below when it points to one person only.
+  const partialPairs = new Map<number, number[]>(); // partial record → its pairs, strongest first
   for (const k of order) {
-    if ((pairWeight[k] as number) >= THRESHOLDS.merge && (pairIdentified[k] as number) === 1)
+    if ((pairWeight[k] as number) < THRESHOLDS.merge || (pairIdentified[k] as number) !== 1)
+      continue;
+    if (!PARTIAL_NAME_LEVELS.has(pairLevel[k] as number)) {
       link(k, true);
+      continue;
+    }
+    const a = pairA[k] as number;
+    const b = pairB[k] as number;
+    const self =
+      partialName((profiles[a] as Profile).name) || !partialName((profiles[b] as Profile).name)
+        ? a
+        : b;
+    const list = partialPairs.get(self);
+    if (list === undefined) partialPairs.set(self, [k]);
+    else list.push(k);
+  }
+  for (const self of [...partialPairs.keys()].sort((x, y) => x - y)) {
+    const own = uf.find(self);
+    let only = -1;
+    let several = false;
+    for (const k of partialPairs.get(self) as number[]) {
+      const other = (pairA[k] as number) === self ? (pairB[k] as number) : (pairA[k] as number);
+      const root = uf.find(other);
+      if (root === own) continue;
+      if (only === -1) only = k;
+      else if (
+        uf.find(pairA[only] === self ? (pairB[only] as number) : (pairA[only] as number)) !== root
+      )
+        several = true;
+    }
+    if (only !== -1 && !several) link(only, true);
   }
 
   // Then the name: a record joins the one person its name points to when the odds that they are

@@ -20,7 +20,7 @@ function phoneParser(): PhoneParser {
  * 3: names drop a birth name ("geb. Müller") and what video calls add to them ("(sie/ihr)",
  * "| Makerspace"); e-mail cells give the addresses in them.
  * 4: names drop emoji and other symbols ("Lena Vogt 🚀"), and a part of titles after a comma
- * ("Köhler, Jürgen, Dr.").
+ * ("Köhler, Jürgen, Dr."); a name written as a handle is two words ("juergen.koehler").
  */
 export const NORMALIZATION_VERSION = 4;
 
@@ -181,6 +181,21 @@ const TITLES = new Set([
   'univ.prof.',
 ]);
 
+/**
+ * A name written as one word the way a handle is: "juergen.koehler", "jürgen_köhler" (a platform
+ * that took the e-mail's user name), "JürgenKöhler" → two words. Words of at least two letters
+ * around a dot or underscore, or two capitalised words of at least three letters run together
+ * ("McDonald" stays).
+ */
+export function splitJoinedName(value: string): string {
+  if (value.includes(' ')) return value;
+  if (HANDLE.test(value)) return value.replace(/[._]/g, ' ');
+  const camel = CAMEL.exec(value);
+  return camel === null ? value : `${camel[1]} ${camel[2]}`;
+}
+const HANDLE = /^\p{L}{2,}(?:[._]\p{L}{2,})+$/u;
+const CAMEL = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})$/u;
+
 /** Emoji and other symbols (with their joiners and variation selectors). */
 const SYMBOLS = /\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0e|\ufe0f/gu;
 
@@ -245,7 +260,11 @@ export function foldName(name: string): string {
       foldUmlauts(
         caseFold(
           dropTitles(
-            collapseSpace(reorderLastFirst(dropBirthName(dropAnnotations(dropSymbols(nfc(base)))))),
+            collapseSpace(
+              reorderLastFirst(
+                splitJoinedName(dropBirthName(dropAnnotations(dropSymbols(nfc(base))))).trim(),
+              ),
+            ),
           ),
         ),
       ),

@@ -48,8 +48,8 @@ function inCapitals(value: string): boolean {
 /** The display name of a person whose records carry no name. */
 export const NO_NAME = '(no name)';
 
-/** A word of one letter and a dot ("Karl H. Schmitz"). */
-const ABBREVIATED_WORD = /(?:^|\s)\p{L}\.(?=\s|$)/u;
+/** A word of one letter and a dot ("Karl H. Schmitz", "H.-J. Köhler"). */
+const ABBREVIATED_WORD = /(?:^|[\s-])\p{L}\.(?=[\s-]|$)/u;
 
 export function displayName(records: readonly SourceRecord[]): string {
   // Most people write their name the same way every time: one spelling, nothing to count.
