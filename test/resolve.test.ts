@@ -111,6 +111,17 @@ describe('exact matching', () => {
     expect(found).toEqual([{ name: 'Revere.Paul', emails: [], groups: ['a', 'b'], records: 2 }]);
   });
 
+  it('joins nobody on a name with nothing left to compare ("🚀", "Dr.")', async () => {
+    // Both names fold to the empty key: it names nobody, so each row stays alone (the e-mail
+    // row's person too), in exact mode as in fuzzy.
+    const rows = ['a.csv', 'Name;Email\n🚀🚀;\n✨ ✨;a@x.example\nDr.;\n'] as [string, string];
+    const other = ['b.csv', 'Name;Email\n🚀🚀;\n'] as [string, string];
+    const found = await people(rows, other);
+    expect(found.map((p) => p.records)).toEqual([1, 1, 1, 1]);
+    const fuzzy = await readAndResolve([memory(...rows), memory(...other)]);
+    expect(fuzzy.people.map((p) => p.records.length)).toEqual([1, 1, 1, 1]);
+  });
+
   it('never gives one person two different e-mails, even when a phone links them', async () => {
     const found = await people(
       ['a.csv', 'Name,Email,Telefon\nAnke,a@one.example,+49 202 123456\n'],

@@ -198,6 +198,8 @@ export function clusterExact(
     keylessByName.set(key, list);
   }
   for (const [key, list] of keylessByName) {
+    // A name with nothing left to compare ("🚀", "Dr."): each such record stays alone.
+    if (key === '') continue;
     const carriers = new Set([...(rootsByName.get(key) ?? [])].map((i) => uf.find(i)));
     if (carriers.size >= 2) {
       for (const i of list) {
