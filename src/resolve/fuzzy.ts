@@ -346,35 +346,31 @@ function nameEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidenc
 function readingEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evidence | undefined {
   const ra = readingsOf(a);
   const rb = readingsOf(b);
-  const wa = ra[0];
-  const wb = rb[0];
+  const wa = ra.list[0];
+  const wb = rb.list[0];
   if (wa === undefined || wb === undefined) return undefined;
   let best: Evidence | undefined;
   const keep = (evidence: Evidence) => {
     if (best === undefined || evidence.weight > best.weight) best = evidence;
   };
-  const compare = (x: readonly string[], y: readonly string[], turned: boolean) => {
-    const fx = x[0] as string;
-    const fy = y[0] as string;
+  const compare = (x: Reading, y: Reading, turned: boolean) => {
     // A first name with its umlaut left out ("Jurgen" for Jürgen, folded "juergen") is the same.
-    const spelled = fx !== fy && withoutUmlautE(fx) === withoutUmlautE(fy);
-    if (!spelled && !sameFirstName(fx, fy)) {
+    const spelled = x.first !== y.first && x.firstBare === y.firstBare;
+    if (!spelled && !sameFirstName(x.first, y.first)) {
       // "H.-J. Köhler" and "Hans-Jürgen Köhler".
       if (initialsAgree(x, y)) keep(FIRST_INITIAL);
       return;
     }
-    const restX = withoutUmlautE(x.slice(1).join(' '));
-    const restY = withoutUmlautE(y.slice(1).join(' '));
     let evidence: Evidence | undefined;
-    if (restX === restY) {
-      const short = fx !== fy && !spelled;
+    if (x.rest === y.rest) {
+      const short = x.first !== y.first && !spelled;
       const weight =
         nameWeight(names.expectedCarriers(a) + names.expectedCarriers(b)) -
         (short ? WEIGHTS.nameShortFormPenalty : 0);
       const level = turned ? 'swapped' : short ? 'short-form' : 'exact';
       evidence = { field: 'name', level, weight: Math.max(0, weight) };
     } else {
-      const jw = jaroWinkler(restX, restY);
+      const jw = jaroWinkler(x.rest, y.rest);
       if (jw >= WEIGHTS.nameJaroWinklerHigh)
         evidence = { field: 'name', level: 'jaro-winkler≥0.94', weight: WEIGHTS.nameCloseHigh };
       else if (jw >= WEIGHTS.nameJaroWinklerLow)
@@ -385,11 +381,28 @@ function readingEvidence(a: NameParts, b: NameParts, names: NameFrequency): Evid
   };
   // As parsed, a first name and one surname word on both sides, without umlauts, is the written
   // comparison again.
-  if (wa.length > 2 || wb.length > 2 || UMLAUT_E.test(a.key) || UMLAUT_E.test(b.key))
+  if (wa.words.length > 2 || wb.words.length > 2 || ra.umlautE || rb.umlautE)
     compare(wa, wb, false);
-  for (let turn = 1; turn < ra.length; turn++) compare(ra[turn] as string[], wb, true);
-  for (let turn = 1; turn < rb.length; turn++) compare(wa, rb[turn] as string[], true);
+  for (let turn = 1; turn < ra.list.length; turn++) compare(ra.list[turn] as Reading, wb, true);
+  for (let turn = 1; turn < rb.list.length; turn++) compare(wa, rb.list[turn] as Reading, true);
   return best;
+}
+
+/** One reading of a name (nameReadings), with what readingEvidence compares of it. */
+interface Reading {
+  readonly words: readonly string[];
+  readonly first: string;
+  /** The first word, and the other words joined, with the e of umlauts left out. */
+  readonly firstBare: string;
+  readonly rest: string;
+  /** Some word is an initial (one letter, or a letter and a dot). */
+  readonly initials: boolean;
+}
+
+interface Readings {
+  readonly list: readonly Reading[];
+  /** The name's key has an umlaut's e (ae, oe, ue) that a list without accents leaves out. */
+  readonly umlautE: boolean;
 }
 
 const FIRST_INITIAL: Evidence = Object.freeze({
@@ -403,8 +416,10 @@ const FIRST_INITIAL: Evidence = Object.freeze({
  * "H.-J. Köhler" and "Hans-Jürgen Köhler"): as many words, each equal or one the other's initial,
  * at least one an initial (the first words may also be the same first name).
  */
-function initialsAgree(x: readonly string[], y: readonly string[]): boolean {
-  if (x.length !== y.length) return false;
+function initialsAgree(a: Reading, b: Reading): boolean {
+  if (!(a.initials || b.initials) || a.words.length !== b.words.length) return false;
+  const x = a.words;
+  const y = b.words;
   let initials = 0;
   for (let k = 0; k < x.length; k++) {
     const u = x[k] as string;
@@ -427,12 +442,21 @@ function withoutUmlautE(folded: string): string {
 const UMLAUT_E = /[aou]e/;
 const UMLAUT_E_ALL = /([aou])e/g;
 
-/** nameReadings once per parsed name (a name is parsed once and compared many times). */
-const readingsCache = new WeakMap<NameParts, string[][]>();
-function readingsOf(name: NameParts): string[][] {
+/** A name's readings, once per parsed name (a name is parsed once and compared many times). */
+const readingsCache = new WeakMap<NameParts, Readings>();
+function readingsOf(name: NameParts): Readings {
   let readings = readingsCache.get(name);
   if (readings === undefined) {
-    readings = nameReadings(name);
+    readings = {
+      list: nameReadings(name).map((words) => ({
+        words,
+        first: words[0] as string,
+        firstBare: withoutUmlautE(words[0] as string),
+        rest: withoutUmlautE(words.slice(1).join(' ')),
+        initials: words.some((w) => w.length === 1 || (w.length === 2 && w.endsWith('.'))),
+      })),
+      umlautE: UMLAUT_E.test(name.key),
+    };
     readingsCache.set(name, readings);
   }
   return readings;
@@ -611,9 +635,7 @@ const PARTIAL_NAME_LEVELS: ReadonlySet<number> = new Set(
 function partialName(name: NameParts | undefined): boolean {
   if (name === undefined) return false;
   if (name.firstOnly || name.initialOnly) return true;
-  return (
-    readingsOf(name)[0]?.some((w) => w.length === 1 || (w.length === 2 && w.endsWith('.'))) === true
-  );
+  return readingsOf(name).list[0]?.initials === true;
 }
 const NO_NAME = -1;
 
