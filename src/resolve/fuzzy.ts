@@ -3,14 +3,14 @@
 // findings. Candidate pairs come from blocking keys (never all pairs); each pair is scored with
 // the weights in weights.ts. Two stages join records:
 // 1. identifiers: pairs at the merge threshold with a shared e-mail, platform id or phone, strongest
-//    first, unless a cannot-link decision or two accounts on one platform forbid it;
+//    first, unless a cannot-link decision or two accounts on one platform forbid it; a pair whose
+//    name is partial ("Köhler", "J. Köhler") only when that name points to one person;
 // 2. names: a record joins the one person its name points to ("Köhler, Jürgen", "Tom Müller",
 //    "Jürgen K.", a typing error), when the odds that they are one person rather than a namesake
 //    reach THRESHOLDS.nameJoin; the odds come from how many people carry such a name by chance
 //    (name-frequency.ts). Records with e-mail or phone join on a name only with supporting
 //    evidence (the same company); a record without them and with the same full name joins as in
 //    --match exact, when exactly one person carries the name. Several candidates: nobody joins.
-
 import { colognePhonetic } from 'cologne-phonetic';
 import { numberIn } from '../numbering.js';
 import type { Finding, SourceRecord } from '../types.js';

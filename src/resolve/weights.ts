@@ -39,7 +39,12 @@ export const WEIGHTS = Object.freeze({
   nameCloseHigh: 5,
   nameJaroWinklerLow: 0.88,
   nameCloseLow: 2,
-  /** Same first name, and one surname is the other's initial ("Jürgen K."), or only a first name is known. */
+  /**
+   * A partial name that fits: same first name and one surname is the other's initial ("Jürgen
+   * K."), only a first name or only the surname is known ("Anke", "Köhler"), or the same surname
+   * with a first name written as its initial ("J. Köhler", "H.-J. Köhler"). Such a pair joins on
+   * an identifier only when the partial name points to one person (fuzzy.ts).
+   */
   nameInitial: 4,
   /** Names that are clearly different. */
   nameDiffer: -8,
