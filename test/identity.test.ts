@@ -503,6 +503,13 @@ describe('scenarios', () => {
         ['b.csv', 'Name,Email\nJürgen Köhler,jk@web.example\n'],
       ),
     ).toEqual([{ name: 'Jürgen Köhler', groups: ['a', 'b'] }]);
+    // The address shown as the name (no name given): no name, the address joins (+12).
+    expect(
+      await resolve(
+        ['a.csv', 'Name,Email\njk@web.example,\n'],
+        ['b.csv', 'Name,Email\nJürgen Köhler,jk@web.example\n'],
+      ),
+    ).toEqual([{ name: 'Jürgen Köhler', groups: ['a', 'b'] }]);
   });
 
   it('a partial name on a shared address joins only the one person it points to', async () => {

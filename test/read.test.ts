@@ -9,7 +9,7 @@ import {
   MAX_TEXT_CHARS,
   textLength,
 } from '../src/read/decode.js';
-import { emailsInCell } from '../src/read/emails.js';
+import { addressesInName, emailsInCell } from '../src/read/emails.js';
 import { groupFromName, readSource } from '../src/read/source.js';
 import { detectDelimiter, parseTable } from '../src/read/table.js';
 
@@ -178,6 +178,31 @@ describe('e-mail cells', () => {
     const r = await readSource({ name: 'liste.csv', bytes: utf8(text) }, 0);
     expect(r.records.map((x) => x.emails)).toEqual([
       ['Hans.Mueller@web.example', 'hans@privat.example'],
+    ]);
+  });
+});
+
+describe('addresses in a name cell', () => {
+  it.each([
+    ['juergen.koehler@web.example', undefined, ['juergen.koehler@web.example']],
+    ['Jürgen Köhler <jk@web.example>', 'Jürgen Köhler', ['jk@web.example']],
+    ['"Köhler, Jürgen" <jk@web.example>', 'Köhler, Jürgen', ['jk@web.example']],
+    ['Anna (a@x.example)', 'Anna', ['a@x.example']],
+    ['mailto:a@x.example', undefined, ['a@x.example']],
+    ['Anna Schmidt', 'Anna Schmidt', []],
+    ['Jürgen @ Köhler GmbH', 'Jürgen @ Köhler GmbH', []],
+  ])('%s → %s, %j', (cell, name, addresses) => {
+    expect(addressesInName(cell)).toEqual({ name, emails: addresses });
+  });
+
+  it('a record takes the address from its name cell and shows no address as its name', async () => {
+    // Row 2: the address alone, and the same address in the e-mail column: one e-mail, no name.
+    // Row 3: a name with its address and an empty e-mail cell: the name and that address.
+    const text = 'Name,Email\njk@web.example,jk@web.example\n"Anna Schmidt <as@web.example>",\n';
+    const r = await readSource({ name: 'zoom.csv', bytes: utf8(text) }, 0);
+    expect(r.records.map((x) => [x.name, x.emails])).toEqual([
+      [undefined, ['jk@web.example']],
+      ['Anna Schmidt', ['as@web.example']],
     ]);
   });
 });

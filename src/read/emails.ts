@@ -19,3 +19,22 @@ export function emailsInCell(value: string): string[] {
   }
   return found;
 }
+
+/**
+ * A name cell with an address in it: a platform that shows the address when no name was given
+ * ("juergen.koehler@web.de"), or a name copied from a mail program ("Jürgen Köhler
+ * <juergen.koehler@web.de>"). The addresses, and the name without them (undefined when nothing
+ * else is left): reports show names, never addresses.
+ */
+export function addressesInName(value: string): { name: string | undefined; emails: string[] } {
+  const emails = emailsInCell(value);
+  if (emails.length === 0) return { name: value, emails };
+  let rest = value;
+  for (const address of emails) rest = rest.split(address).join(' ');
+  rest = rest
+    .replace(/mailto:/gi, ' ')
+    .replace(/<\s*>|\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:<>"'-]+|[\s,;:<>"'-]+$/g, '');
+  return { name: /\p{L}/u.test(rest) ? rest : undefined, emails };
+}

@@ -20,7 +20,7 @@ import { unusualSpace } from '../whitespace.js';
 import { type ColumnMap, detectProfile, headerKey, mapColumns, type Profile } from './columns.js';
 import { type DateOrder, parseDate } from './dates.js';
 import { decodeBytes } from './decode.js';
-import { emailsInCell } from './emails.js';
+import { addressesInName, emailsInCell } from './emails.js';
 import { type Section, splitSections } from './sections.js';
 import { detectContainer, readXlsxRows } from './spreadsheet.js';
 import { lumaStatus, meetupStatus, statusFromValue } from './status.js';
@@ -542,12 +542,18 @@ class RowReader {
       firstName !== undefined && lastName !== undefined
         ? [firstName, lastName].join(' ')
         : (firstName ?? lastName);
-    const name = this.first(cells, this.at.name) ?? joined;
+    let name = this.first(cells, this.at.name) ?? joined;
     const emails: string[] = [];
     for (const i of this.at.email) {
       const v = tidy(cells[i], this.context.spaces);
       if (v === undefined) continue;
       for (const address of emailsInCell(v)) if (!emails.includes(address)) emails.push(address);
+    }
+    // An address in the name cell is an address, not part of the name.
+    if (name?.includes('@') === true) {
+      const split = addressesInName(name);
+      name = split.name;
+      for (const address of split.emails) if (!emails.includes(address)) emails.push(address);
     }
     if (name === undefined && emails.length === 0)
       return { kind: 'skip', code: 'missing-identity' };
