@@ -815,6 +815,12 @@ describe('name frequency', () => {
     expect(sameFirstName('alex', 'alexandra')).toBe(true);
     expect(sameFirstName('chris', 'christina')).toBe(true);
     expect(sameFirstName('christian', 'christina')).toBe(false);
+    // German short forms that are rarely names of their own: Kalle, Moni, Uschi, Rudi.
+    expect(sameFirstName('kalle', 'karl')).toBe(true);
+    expect(sameFirstName('moni', 'monika')).toBe(true);
+    expect(sameFirstName('uschi', 'ursula')).toBe(true);
+    expect(sameFirstName('rudi', 'rudolf')).toBe(true);
+    expect(sameFirstName('kalle', 'karla')).toBe(false);
     expect(fullFirstNames('andi')).toEqual(['andreas', 'andrea']);
   });
 });
