@@ -574,6 +574,21 @@ describe('scenarios', () => {
     ).toEqual([{ name: 'Karl Heinz Schmitz', groups: ['meetup', 'zoom'] }]);
   });
 
+  it('a name hyphenated twice meets its spelling with spaces: "Klaus Dieter Lüttelberg Ebbinghaus"', async () => {
+    // The Meetup name parses as klaus + dieter, luettelberg (middle) + ebbinghaus, key "klaus
+    // ebbinghaus"; the list's as klaus-dieter + luettelberg-ebbinghaus. No key of the one is the
+    // other's; both have the words "klaus dieter luettelberg ebbinghaus", a block key because the
+    // hyphenated name has it. Read as words they are the same name (exact): the name-only row
+    // joins the one person who carries it (the list's row, with a phone).
+    const people = await resolve(
+      ['liste.csv', 'Name;Telefon\nKlaus-Dieter Lüttelberg-Ebbinghaus;+49 2191 100399\n'],
+      ['meetup.csv', 'Name,User ID\nKlaus Dieter Lüttelberg Ebbinghaus,user 7\n'],
+    );
+    expect(people).toEqual([
+      { name: 'Klaus-Dieter Lüttelberg-Ebbinghaus', groups: ['liste', 'meetup'] },
+    ]);
+  });
+
   it('"vom Stein Annette" without e-mail joins "Annette vom Stein"', async () => {
     // The Zoom guest, turned at its particles: "annette vom stein", the other's key. E = 1/1000
     // (vom · annette) + 1/1000 (annette · vom stein) = 0.002, odds 8.9 ≥ 4.3, one carrier.

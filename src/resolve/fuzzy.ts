@@ -18,7 +18,14 @@ import { type Normalizers, recordNormalizers } from './exact.js';
 import { jaroWinkler } from './jaro-winkler.js';
 import { memoized } from './memo.js';
 import { type NameFrequency, nameFrequency } from './name-frequency.js';
-import { fullFirstNames, type NameParts, nameReadings, parseName, sameFirstName } from './names.js';
+import {
+  fullFirstNames,
+  type NameParts,
+  nameReadings,
+  parseName,
+  sameFirstName,
+  wordsKey,
+} from './names.js';
 import { foldName } from './normalize.js';
 import { strongestFirst } from './pair-order.js';
 import { UnionFind } from './union-find.js';
@@ -271,6 +278,10 @@ function nameBlockingKeys(
   if (n.swapped !== undefined && n.swapped !== n.key && written(n.swapped))
     keys.push(`n:${n.swapped}`);
   if (n.doubleSurname !== undefined && written(n.doubleSurname)) keys.push(`n:${n.doubleSurname}`);
+  // Its words with hyphens as spaces, when some name is hyphenated so: "Klaus Dieter Lüttelberg
+  // Ebbinghaus" meets "Klaus-Dieter Lüttelberg-Ebbinghaus".
+  const words = wordsKey(n);
+  if (words !== undefined && words !== n.key && written(words)) keys.push(`n:${words}`);
   for (const first of fullFirstNames(n.first)) {
     if (n.firstOnly) keys.push(`f:${first}`);
     else {
@@ -697,12 +708,21 @@ function buildBlocking(
   names: NameFrequency,
 ): Blocking {
   const nameKeys = new Map<NameParts, string[]>();
+  // A key is written when a name has it, or when a hyphenated name has it as its words.
+  const hyphenated = new Set<string>();
+  for (const p of profiles) {
+    const name = p.name;
+    if (name === undefined || !name.key.includes('-')) continue;
+    const words = wordsKey(name);
+    if (words !== undefined) hyphenated.add(words);
+  }
+  const written = (key: string) => names.carries(key) || hyphenated.has(key);
   // Surnames repeat across people far more than full names do.
   const soundOf = memoized(colognePhonetic);
   const keysOfName = (name: NameParts) => {
     let keys = nameKeys.get(name);
     if (keys === undefined) {
-      keys = nameBlockingKeys(name, soundOf, names.carries);
+      keys = nameBlockingKeys(name, soundOf, written);
       nameKeys.set(name, keys);
     }
     return keys;

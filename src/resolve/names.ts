@@ -236,13 +236,30 @@ function swappedKey(tokens: readonly string[]): string | undefined {
  * Annette", "Lennrath-Haßelkus Klaus"). None for an initial or a lone first name.
  */
 export function nameReadings(n: NameParts): string[][] {
-  if (n.key === '' || n.firstOnly || n.initialOnly) return [];
-  const words = [n.first, ...n.middle, n.last]
-    .join(' ')
-    .split(/[ -]/)
-    .filter((w) => w !== '');
+  const words = nameWords(n);
+  if (words === undefined) return [];
   const readings = [words];
   for (let turn = 1; turn < Math.min(words.length, 4); turn++)
     readings.push([...words.slice(turn), ...words.slice(0, turn)]);
   return readings;
+}
+
+/** The words of a full name as parsed, hyphens apart; undefined for an initial or a lone word. */
+function nameWords(n: NameParts): string[] | undefined {
+  if (n.key === '' || n.firstOnly || n.initialOnly) return undefined;
+  return [n.first, ...n.middle, n.last]
+    .join(' ')
+    .split(/[ -]/)
+    .filter((w) => w !== '');
+}
+
+/**
+ * The key of a name of hyphenated words written with spaces, "klaus dieter luettelberg
+ * ebbinghaus" for "Klaus-Dieter Lüttelberg-Ebbinghaus" and for "Klaus Dieter Lüttelberg
+ * Ebbinghaus"; undefined for a name of two words without a hyphen (its key), an initial or a lone
+ * word.
+ */
+export function wordsKey(n: NameParts): string | undefined {
+  if (!n.key.includes('-') && n.middle.length === 0) return undefined;
+  return nameWords(n)?.join(' ');
 }
