@@ -589,6 +589,26 @@ describe('scenarios', () => {
     ]);
   });
 
+  it('"Vierkerbusch Tom" without e-mail joins "Thomas Vierkerbusch"', async () => {
+    // Turned round with a short first name: the Zoom guest's block key "thomas vierkerbusch"
+    // (the full form of "tom" before the other word) is the Forms name's key. Read turned, the
+    // words are [tom, vierkerbusch] against [thomas, vierkerbusch]: Tom = Thomas, the rest equal
+    // (swapped). Distinct names vierkerbusch tom, thomas vierkerbusch: E = 1/1000 + 1/1000, odds
+    // log2(0.95 / 0.002) = 8.9 ≥ 4.3, one carrier.
+    const people = await resolve(
+      ['forms.csv', 'Name,Email\nThomas Vierkerbusch,tv@gmail.example\n'],
+      ['zoom.csv', 'Name (Original Name),User Email\nVierkerbusch Tom,\n'],
+    );
+    expect(people).toEqual([{ name: 'Thomas Vierkerbusch', groups: ['forms', 'zoom'] }]);
+    // And the other way: "Böhsching Andreas" with e-mail, "Andi Böhsching" without.
+    expect(
+      await resolve(
+        ['zoom.csv', 'Name (Original Name),User Email\nBöhsching Andreas,ab@web.example\n'],
+        ['meetup.csv', 'Name,User ID\nAndi Böhsching,user 9\n'],
+      ),
+    ).toHaveLength(1);
+  });
+
   it('"vom Stein Annette" without e-mail joins "Annette vom Stein"', async () => {
     // The Zoom guest, turned at its particles: "annette vom stein", the other's key. E = 1/1000
     // (vom · annette) + 1/1000 (annette · vom stein) = 0.002, odds 8.9 ≥ 4.3, one carrier.

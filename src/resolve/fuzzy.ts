@@ -277,6 +277,10 @@ function nameBlockingKeys(
     keys.push(`n:${n.compound}`);
   if (n.swapped !== undefined && n.swapped !== n.key && written(n.swapped))
     keys.push(`n:${n.swapped}`);
+  // Turned round with a short first name: "Vierkerbusch Tom" meets "Thomas Vierkerbusch".
+  if (n.swapped !== undefined && n.middle.length === 0 && !n.last.includes(' '))
+    for (const full of fullFirstNames(n.last))
+      if (full !== n.last && written(`${full} ${n.first}`)) keys.push(`n:${full} ${n.first}`);
   if (n.doubleSurname !== undefined && written(n.doubleSurname)) keys.push(`n:${n.doubleSurname}`);
   // Its words with hyphens as spaces, when some name is hyphenated so: "Klaus Dieter Lüttelberg
   // Ebbinghaus" meets "Klaus-Dieter Lüttelberg-Ebbinghaus".
@@ -704,19 +708,10 @@ function buildBlocking(
   compared: Uint8Array,
   partial: Uint8Array,
   weak: Uint8Array,
-  /** The full names of the inputs (which keys are written). */
-  names: NameFrequency,
+  /** Whether some name has this key, or has it as a block key of its own (writtenKeys). */
+  written: (key: string) => boolean,
 ): Blocking {
   const nameKeys = new Map<NameParts, string[]>();
-  // A key is written when a name has it, or when a hyphenated name has it as its words.
-  const hyphenated = new Set<string>();
-  for (const p of profiles) {
-    const name = p.name;
-    if (name === undefined || !name.key.includes('-')) continue;
-    const words = wordsKey(name);
-    if (words !== undefined) hyphenated.add(words);
-  }
-  const written = (key: string) => names.carries(key) || hyphenated.has(key);
   // Surnames repeat across people far more than full names do.
   const soundOf = memoized(colognePhonetic);
   const keysOfName = (name: NameParts) => {
@@ -797,6 +792,25 @@ function buildBlocking(
   return { keysOf, keysAt, memberAt, memberList, kind: Uint8Array.from(kinds) };
 }
 
+/**
+ * Whether a key is written: some name has it, or has it as a block key of its own (a hyphenated
+ * name its words, "klaus dieter luettelberg ebbinghaus"; a short first name its full form with
+ * the surname, "andreas boehsching" for "Andi Böhsching"). Takes the distinct names.
+ */
+function writtenKeys(parsed: readonly NameParts[], names: NameFrequency): (key: string) => boolean {
+  const also = new Set<string>();
+  for (const name of parsed) {
+    if (name.firstOnly || name.initialOnly) continue;
+    if (name.key.includes('-')) {
+      const words = wordsKey(name);
+      if (words !== undefined) also.add(words);
+    }
+    for (const full of fullFirstNames(name.first))
+      if (full !== name.first) also.add(`${full} ${name.last}`);
+  }
+  return (key) => names.carries(key) || also.has(key);
+}
+
 /** Clusters records by scored evidence. */
 export function clusterFuzzy(
   records: readonly SourceRecord[],
@@ -853,7 +867,13 @@ export function clusterFuzzy(
   profiles.forEach((p, i) => {
     partial[i] = p.name !== undefined && (p.name.firstOnly || p.name.initialOnly) ? 1 : 0;
   });
-  const blocking = buildBlocking(profiles, compared, partial, weak, names);
+  const blocking = buildBlocking(
+    profiles,
+    compared,
+    partial,
+    weak,
+    writtenKeys(parsedNames, names),
+  );
   const active = (rank: number) =>
     blocking.kind[rank] === 0 ||
     (blocking.memberAt[rank + 1] as number) - (blocking.memberAt[rank] as number) <=
