@@ -8,6 +8,7 @@ import { usernameOf } from '../src/resolve/fuzzy.js';
 import { nameFrequency } from '../src/resolve/name-frequency.js';
 import { fullFirstNames, parseName, sameFirstName } from '../src/resolve/names.js';
 import {
+  companyOrRole,
   dropAnnotations,
   dropBirthName,
   dropSymbols,
@@ -55,7 +56,7 @@ describe('normalisation rules', () => {
     expect(reorderLastFirst('Müller, Dr.')).toBe('Müller');
     expect(reorderLastFirst('Köhler, Jürgen')).toBe('Jürgen Köhler');
     // Three parts that are not titles: which is which is not known, the value stays.
-    expect(reorderLastFirst('Köhler, Jürgen, Köhler GmbH')).toBe('Köhler, Jürgen, Köhler GmbH');
+    expect(reorderLastFirst('Köhler, Jürgen, Anna')).toBe('Köhler, Jürgen, Anna');
     expect(nameKey('Köhler, Jürgen, Dr.')).toBe('juergen koehler');
   });
 
@@ -70,6 +71,25 @@ describe('normalisation rules', () => {
     expect(splitJoinedName('j.koehler')).toBe('j.koehler');
     expect(splitJoinedName('Anna Lena.Schmidt')).toBe('Anna Lena.Schmidt');
     expect(splitJoinedName('Köhler')).toBe('Köhler');
+  });
+
+  it('leaves out a company or a role written beside a name', () => {
+    // After a comma: a legal form among words, or a role.
+    expect(nameKey('Jürgen Köhler, Köhler GmbH')).toBe('juergen koehler');
+    expect(nameKey('Köhler, Jürgen, Köhler GmbH')).toBe('juergen koehler');
+    expect(nameKey('Jürgen Köhler, Geschäftsführer')).toBe('juergen koehler');
+    expect(nameKey('Jürgen Köhler, CEO')).toBe('juergen koehler');
+    // After a spaced slash or at sign, like a bar or a dash; a company before a dash.
+    expect(nameKey('Jürgen Köhler / Köhler GmbH')).toBe('juergen koehler');
+    expect(nameKey('Jürgen Köhler @ Köhler GmbH')).toBe('juergen koehler');
+    expect(nameKey('Köhler GmbH – Jürgen Köhler')).toBe('juergen koehler');
+    // Not a company: a double surname before the comma, a lone word that is a legal form's
+    // letters, a slash without spaces.
+    expect(nameKey('Müller Schmidt, Anna')).toBe('anna mueller schmidt');
+    expect(nameKey('Co, Anna')).toBe('anna co');
+    expect(nameKey('AC/DC Fan')).toBe('ac/dc fan');
+    expect(companyOrRole('Köhler GmbH')).toBe(true);
+    expect(companyOrRole('Anna')).toBe(false);
   });
 
   it('drops emoji and other symbols from a name', () => {

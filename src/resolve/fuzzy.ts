@@ -26,7 +26,7 @@ import {
   sameFirstName,
   wordsKey,
 } from './names.js';
-import { foldName } from './normalize.js';
+import { foldName, LEGAL_FORM } from './normalize.js';
 import { strongestFirst } from './pair-order.js';
 import { UnionFind } from './union-find.js';
 import { MAX_BLOCK, MAX_LOOSE_BLOCK, THRESHOLDS, WEIGHTS } from './weights.js';
@@ -82,10 +82,7 @@ export interface FuzzyResult {
 
 function companyKey(company: string): string | undefined {
   const key = foldName(company)
-    .replace(
-      /\b(gmbh|ug|ag|kg|ohg|eg|e\.v\.|ev|mbh|co\.|co|inc\.?|ltd\.?|haftungsbeschraenkt)\b/g,
-      '',
-    )
+    .replace(LEGAL_FORM, '')
     .replace(/[^a-z0-9]/g, '');
   return key === '' ? undefined : key;
 }

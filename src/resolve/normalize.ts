@@ -19,8 +19,10 @@ function phoneParser(): PhoneParser {
 /**
  * 3: names drop a birth name ("geb. Müller") and what video calls add to them ("(sie/ihr)",
  * "| Makerspace"); e-mail cells give the addresses in them.
- * 4: names drop emoji and other symbols ("Lena Vogt 🚀"), and a part of titles after a comma
- * ("Köhler, Jürgen, Dr."); a name written as a handle is two words ("juergen.koehler").
+ * 4: names drop emoji and other symbols ("Lena Vogt 🚀"), and a part of titles, a company or a
+ * role after a comma ("Köhler, Jürgen, Dr.", "Jürgen Köhler, Köhler GmbH"); a tail after a spaced
+ * slash or at sign; a company before a spaced dash ("Köhler GmbH – Jürgen Köhler"); a name
+ * written as a handle is two words ("juergen.koehler").
  */
 export const NORMALIZATION_VERSION = 4;
 
@@ -63,9 +65,46 @@ export function foldAccents(value: string): string {
     .normalize('NFC');
 }
 
-/** Bracketed additions, and a tail after a spaced bar, bullet or dash. */
+/** Bracketed additions, and a tail after a bar, a bullet, or a spaced dash, slash or at sign. */
 const ANNOTATION = /\s*[([][^)\]]*[)\]]/g;
-const TAIL = /\s*[|·•]\s*|\s+[-–—]\s+/;
+const TAIL = /\s*[|·•]\s*|\s+[-–—/@]\s+/;
+
+/** Legal forms of companies, folded (GmbH, AG, e.V., …). */
+export const LEGAL_FORM =
+  /\b(gmbh|ug|ag|kg|ohg|eg|e\.v\.|ev|mbh|co\.|co|inc\.?|ltd\.?|llc|gbr|haftungsbeschraenkt)\b/g;
+
+/** Roles people add after their name ("Jürgen Köhler, Geschäftsführer"), folded. */
+const ROLES = new Set([
+  'ceo',
+  'cto',
+  'cfo',
+  'coo',
+  'founder',
+  'co-founder',
+  'cofounder',
+  'gruender',
+  'gruenderin',
+  'mitgruender',
+  'mitgruenderin',
+  'geschaeftsfuehrer',
+  'geschaeftsfuehrerin',
+  'inhaber',
+  'inhaberin',
+  'vorstand',
+  'owner',
+]);
+
+/**
+ * Whether a part of a name is a company or a role rather than a name: words with a legal form
+ * ("Köhler GmbH"; a lone "Co" may be a surname) or a role ("CEO", "Geschäftsführerin").
+ */
+export function companyOrRole(part: string): boolean {
+  const folded = foldUmlauts(caseFold(part.trim()));
+  if (ROLES.has(folded)) return true;
+  if (!folded.includes(' ')) return false;
+  LEGAL_FORM.lastIndex = 0;
+  return LEGAL_FORM.test(folded);
+}
 
 /** Words with a letter in them. */
 const wordCount = (value: string) =>
@@ -81,8 +120,15 @@ const wordCount = (value: string) =>
  */
 export function dropAnnotations(value: string): string {
   // Most names carry none: one cheap look first.
-  if (!/[([|·•–—]| - /.test(value)) return value;
-  const kept = value.replace(ANNOTATION, ' ').split(TAIL)[0]?.trim() ?? '';
+  if (!/[([|·•–—]| [-/@] /.test(value)) return value;
+  // The first part is the name, unless it is the company and another part is not
+  // ("Köhler GmbH – Jürgen Köhler").
+  const parts = value.replace(ANNOTATION, ' ').split(TAIL);
+  const first = parts[0]?.trim() ?? '';
+  const other = companyOrRole(first)
+    ? parts.slice(1).find((p) => wordCount(p) >= 2 && !companyOrRole(p))
+    : undefined;
+  const kept = (other ?? first).trim();
   // A lone word or "Anke B." outside, a full name inside: the name inside is the better one.
   if (wordCount(kept) <= 1 || /\s\p{L}\.?$/u.test(kept)) {
     const inside = [...value.matchAll(/[([]([^)\]]*)[)\]]/g)].map((m) => (m[1] ?? '').trim());
@@ -114,7 +160,9 @@ export function reorderLastFirst(value: string): string {
   // Most names have no comma: no split, no array (called for every record's name).
   if (!value.includes(',')) return value;
   const written = value.split(',');
-  const parts = written.filter((part) => part.trim() === '' || dropTitles(part.trim()) !== '');
+  const parts = written.filter(
+    (part) => part.trim() === '' || (dropTitles(part.trim()) !== '' && !companyOrRole(part)),
+  );
   if (parts.length === 1 && written.length > 1) return (parts[0] as string).trim();
   if (parts.length !== 2) return value;
   const [last, first] = parts.map((p) => p.trim());
