@@ -2,7 +2,8 @@
 // npm run bench:identity — identity-resolution quality and speed on generated, messy,
 // multi-platform exports with ground truth. Prints pairwise and B-cubed precision and recall,
 // overall and per scenario, and the time to resolve 200,000 records.
-// Usage: node bench/identity.mjs [--people 3000] [--seed 7] [--scale 200000]
+// Usage: node bench/identity.mjs [--people 3000] [--seed 7] [--scale 200000] [--errors N] [--missed N]
+// [--classes 1]
 import { performance } from 'node:perf_hooks';
 import { emailKey, readAndResolve, readSource, seededRandom } from '../dist/index.js';
 import { FIRST, LAST } from './names.mjs';
@@ -540,6 +541,8 @@ function attributionCeiling(records, recordOf, truthOf, people) {
     }
   }
   return {
+    /** Per record: the person, or person:component for a component that cannot be told. */
+    label,
     recordsApart: apart / records.length,
     ...metrics((r) => label.get(r), truthOf, records),
   };
@@ -593,11 +596,36 @@ async function run(peopleCount, seed) {
     (r) => truth.get(r.key),
     people,
   );
+  const show = (i) => {
+    const r = analysis.records[i];
+    return `${paths[r.source].slice(9, 20)} ${r.name ?? ''} <${r.emails.join(',')}> ${r.phone ?? ''}`;
+  };
+  if (args.missed !== undefined) {
+    // The people the oracle joins and netz split: what is left to reach without guessing.
+    const parts = new Map();
+    for (const r of records) {
+      const label = ceiling.label.get(r);
+      if (label.includes(':')) continue;
+      const byPerson = parts.get(label) ?? new Map();
+      const person = recordPerson(r);
+      byPerson.set(person, [...(byPerson.get(person) ?? []), r.i]);
+      parts.set(label, byPerson);
+    }
+    let shown = 0;
+    let missed = 0;
+    for (const [label, byPerson] of parts) {
+      if (byPerson.size < 2) continue;
+      missed++;
+      if (shown++ < (Number(args.missed) || 6))
+        console.log(
+          'MISSED',
+          label,
+          [...byPerson.values()].map((is) => is.map(show).join(' + ')).join('  ||  '),
+        );
+    }
+    console.log(`${missed} people the oracle joins are split`);
+  }
   if (args.errors !== undefined) {
-    const show = (i) => {
-      const r = analysis.records[i];
-      return `${paths[r.source].slice(9, 20)} ${r.name ?? ''} <${r.emails.join(',')}> ${r.phone ?? ''}`;
-    };
     const limit = Number(args.errors) || 6;
     let shown = 0;
     for (const p of analysis.people) {

@@ -786,11 +786,12 @@ describe('scenarios', () => {
     ).toHaveLength(1);
   });
 
-  it('"Doris S." stays alone when Doris and S are common, even with one candidate', async () => {
-    // 8 identities named Doris (one of them Doris Schmitz) and 7 surnames with S:
-    // E = 8 · 7 / 1000 = 0.056 people with "Doris S…" by chance → log2(0.95 / 0.056) = 4.08 bits,
-    // below the 4.3 bits (95 %) a name join needs. With 4 Dorises: 4 · 7 / 1000 → 5.08 bits, joins.
-    const list = (dorises: number) =>
+  it('"Doris S." joins the one Doris S… present however common Doris and S are', async () => {
+    // 8 people named Doris (one of them Doris Schmitz) and 7 surnames with S. By chance
+    // E = 8 · 7 / 1000 = 0.056 people would be called "Doris S…" (4.08 bits, below the 4.3 a
+    // name join needs), but the initial says no more than which people present it fits: Doris
+    // Schmitz alone fits it, so nothing competes and it joins her.
+    const list = (dorises: number, extra: string[] = []) =>
       [
         'Name,Email',
         'Doris Schmitz,ds@x.example',
@@ -800,17 +801,57 @@ describe('scenarios', () => {
         ...['Abel', 'Bauer', 'Claus', 'Dietz', 'Ernst', 'Fuchs', 'Graf']
           .slice(0, dorises - 1)
           .map((last, i) => `Doris ${last},d${i}@x.example`),
+        ...extra,
       ].join('\n');
     const meetup = 'Name\tUser ID\tRSVP\nDoris S.\tuser 1\tYes\n';
-    const alone = await resolve(['a.csv', list(8)], ['m.tsv', meetup]);
-    expect(alone.filter((p) => p.groups.includes('m'))).toEqual([
-      { name: 'Doris S.', groups: ['m'] },
-    ]);
-    const joined = await resolve(['a.csv', list(4)], ['m.tsv', meetup]);
+    const joined = await resolve(['a.csv', list(8)], ['m.tsv', meetup]);
     expect(joined.filter((p) => p.groups.includes('m'))).toEqual([
       { name: 'Doris Schmitz', groups: ['a', 'm'] },
     ]);
+    // A second Doris S… with a full name, even one without e-mail, competes: it waits.
+    const two = await resolve(['a.csv', list(8, ['Doris Sommer,'])], ['m.tsv', meetup]);
+    expect(two.filter((p) => p.groups.includes('m'))).toEqual([
+      { name: 'Doris S.', groups: ['m'] },
+    ]);
   });
+
+  it('"Doris S." on two Meetup accounts: neither can be told to be Doris Schmitz', async () => {
+    // user 1 and user 2 are two people ("two Meetup accounts with the same name stay two"); only
+    // one of them can be Doris Schmitz, and nothing says which.
+    const meetup = 'Name\tUser ID\tRSVP\nDoris S.\tuser 1\tYes\nDoris S.\tuser 2\tYes\n';
+    const people = await resolve(
+      ['a.csv', 'Name,Email\nDoris Schmitz,ds@x.example\n'],
+      ['m.tsv', meetup],
+    );
+    expect(people).toEqual([
+      { name: 'Doris S.', groups: ['m'] },
+      { name: 'Doris S.', groups: ['m'] },
+      { name: 'Doris Schmitz', groups: ['a'] },
+    ]);
+    // The same account at two events is one person, and joins her.
+    const same = 'Name\tUser ID\tRSVP\nDoris S.\tuser 1\tYes\n';
+    const events = await resolve(
+      ['a.csv', 'Name,Email\nDoris Schmitz,ds@x.example\n'],
+      ['m1.tsv', same],
+      ['m2.tsv', same],
+    );
+    expect(events).toEqual([{ name: 'Doris Schmitz', groups: ['a', 'm1', 'm2'] }]);
+  });
+
+  it('an account whose full name is known does not join another person by its initial', async () => {
+    // Meetup user 1 wrote "Lutz Quabelke" once and "Lutz Q." once: one person, Lutz Quabelke,
+    // with no e-mail. "Lutz Q." fits Lutz Quabkamp too, but its account is Lutz Quabelke's.
+    const meetup = 'Name\tUser ID\tRSVP\nLutz Quabelke\tuser 1\tYes\nLutz Q.\tuser 1\tYes\n';
+    const people = await resolve(
+      ['a.csv', 'Name,Email\nLutz Quabkamp,lq@x.example\n'],
+      ['m.tsv', meetup],
+    );
+    expect(people).toEqual([
+      { name: 'Lutz Quabelke', groups: ['m'] },
+      { name: 'Lutz Quabkamp', groups: ['a'] },
+    ]);
+  });
+
   it("a person's own records without e-mail do not make their name common", async () => {
     // 20 Andreas with distinct surnames, one of them Andreas Kottesdorf, who also came as a Meetup
     // member and as a guest without e-mail. Counted per distinct full name: Andreas 20,

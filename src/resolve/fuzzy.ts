@@ -981,6 +981,10 @@ export function clusterFuzzy(
   // Clusters: union-find with what each cluster holds, kept at its root.
   const uf = new UnionFind(n);
   const strongCount = Int32Array.from(weak, (w) => 1 - w);
+  // Per cluster root: its records with a full name (not a lone word, not an initial).
+  const fullCount = Int32Array.from(profiles, (p) =>
+    p.name !== undefined && p.name.key !== '' && !partialName(p.name) ? 1 : 0,
+  );
   const ids = new Map<number, Map<string, string>>(); // root → platform ids of the cluster
   profiles.forEach((p, i) => {
     if (p.ids.size > 0) ids.set(i, new Map(p.ids));
@@ -1018,6 +1022,7 @@ export function clusterFuzzy(
     const root = uf.union(ra, rb);
     const other = root === ra ? rb : ra;
     strongCount[root] = (strongCount[root] as number) + (strongCount[other] as number);
+    fullCount[root] = (fullCount[root] as number) + (fullCount[other] as number);
     const io = ids.get(other);
     if (io !== undefined) {
       const into = ids.get(root) ?? new Map<string, string>();
@@ -1118,6 +1123,13 @@ export function clusterFuzzy(
                 );
     return Math.log2(WEIGHTS.nameExactM / expected) + (pairRest[k] as number);
   };
+  // A name known by its surname's initial alone ("Jürgen K.", on a record without e-mail or
+  // phone) joins the one person with a full name it fits when nothing else competes (below).
+  const initialOnly = (i: number) => (profiles[i] as Profile).name?.initialOnly === true;
+  const initialFor = (self: number, k: number) =>
+    weak[self] === 1 && initialOnly(self) && NAME_LEVELS[pairLevel[k] as number] === 'initial';
+  // Per record with a full name: the initial-only records that fit it.
+  const pointedBy = new Map<number, number[]>();
   // Per record, the pairs through which its name may join it (CSR: offsets into one array).
   const joinable: number[] = [];
   const selfOf: number[] = [];
@@ -1135,9 +1147,15 @@ export function clusterFuzzy(
     ] as const) {
       if (weak[self] === 0 && (weak[other] === 1 || !full || (pairIdentified[k] as number) === 0))
         continue;
-      if (odds(self, other, k) >= THRESHOLDS.nameJoin) {
+      const byInitial = initialFor(self, k);
+      if (byInitial || odds(self, other, k) >= THRESHOLDS.nameJoin) {
         joinable.push(k);
         selfOf.push(self);
+      }
+      if (byInitial) {
+        const list = pointedBy.get(other);
+        if (list === undefined) pointedBy.set(other, [self]);
+        else list.push(self);
       }
     }
   }
@@ -1180,6 +1198,34 @@ export function clusterFuzzy(
     if (ma.length + mb.length > 0) middles.set(uf.find(ra), [...ma, ...mb]);
     return true;
   };
+  const otherOf = (k: number, self: number): number =>
+    (pairA[k] as number) === self ? (pairB[k] as number) : (pairA[k] as number);
+  const WAIT = -2;
+  /**
+   * For an initial-only record (in a cluster without a full name): the pair to the one person
+   * with a full name it fits; WAIT when several fit, or when another person known by another
+   * initial-only name, or by the same one on another account, fits that person too; -1 when
+   * none fits.
+   */
+  const onlyFitFor = (self: number, own: number, from: number, to: number): number => {
+    let only = -1;
+    for (let j = from; j < to; j++) {
+      const k = candidates[j] as number;
+      if (NAME_LEVELS[pairLevel[k] as number] !== 'initial') continue;
+      const root = uf.find(otherOf(k, self));
+      if (root === own) continue;
+      if (only === -1) only = k;
+      else if (uf.find(otherOf(only, self)) !== root) return WAIT;
+    }
+    if (only === -1) return -1;
+    const key = (profiles[self] as Profile).name?.key;
+    for (const rival of pointedBy.get(otherOf(only, self)) ?? []) {
+      const root = uf.find(rival);
+      if (root === own) continue;
+      if ((profiles[rival] as Profile).name?.key !== key || blocked(own, root)) return WAIT;
+    }
+    return only;
+  };
   for (let pass = 0, changed = true; changed && pass < 10; pass++) {
     changed = false;
     for (let self = 0; self < n; self++) {
@@ -1187,6 +1233,14 @@ export function clusterFuzzy(
       const to = start[self + 1] as number;
       if (from === to) continue;
       const own = uf.find(self);
+      if (initialOnly(self) && weak[self] === 1 && fullCount[own] === 0) {
+        const k = onlyFitFor(self, own, from, to);
+        if (k === WAIT) continue;
+        if (k >= 0) {
+          if (linkByName(k)) changed = true;
+          continue;
+        }
+      }
       const strongRoots = new Map<number, number>();
       const weakRoots = new Map<number, number>();
       for (let j = from; j < to; j++) {
@@ -1194,6 +1248,13 @@ export function clusterFuzzy(
         const other = (pairA[k] as number) === self ? (pairB[k] as number) : (pairA[k] as number);
         const root = uf.find(other);
         if (root === own) continue;
+        // An initial joins by its odds only in a cluster without a full name (which speaks for
+        // itself); a pair that is a candidate only for the rule above is not one here.
+        if (
+          initialFor(self, k) &&
+          ((fullCount[own] as number) > 0 || odds(self, other, k) < THRESHOLDS.nameJoin)
+        )
+          continue;
         const target = (strongCount[root] as number) > 0 ? strongRoots : weakRoots;
         if (!target.has(root)) target.set(root, k);
       }

@@ -43,7 +43,9 @@ export const WEIGHTS = Object.freeze({
    * A partial name that fits: same first name and one surname is the other's initial ("Jürgen
    * K."), only a first name or only the surname is known ("Anke", "Köhler"), or the same surname
    * with a first name written as its initial ("J. Köhler", "H.-J. Köhler"). Such a pair joins on
-   * an identifier only when the partial name points to one person (fuzzy.ts).
+   * an identifier only when the partial name points to one person (fuzzy.ts). Without an
+   * identifier, "Jürgen K." on a record without e-mail or phone joins the one person with a full
+   * name it fits when nothing else competes, however common the name (fuzzy.ts, onlyFitFor).
    */
   nameInitial: 4,
   /** Names that are clearly different. */
