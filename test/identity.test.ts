@@ -566,6 +566,17 @@ describe('scenarios', () => {
     }
   });
 
+  it('shows a name turned round as the first-name and surname columns write it', async () => {
+    // Twice "Zöllgener Jürgen" in Zoom on the same e-mail, once "Jürgen" "Zöllgener" in
+    // Eventbrite's columns: the columns say which word is the surname, whatever the counts.
+    const people = await resolve(
+      ['eb.csv', 'First Name,Last Name,Email\nJürgen,Zöllgener,jz@web.example\n'],
+      ['z1.csv', 'Name (Original Name),User Email\nZöllgener Jürgen,jz@web.example\n'],
+      ['z2.csv', 'Name (Original Name),User Email\nZöllgener Jürgen,jz@web.example\n'],
+    );
+    expect(people).toEqual([{ name: 'Jürgen Zöllgener', groups: ['eb', 'z1', 'z2'] }]);
+  });
+
   it('"Jochen Schmidt" is not "Grahhausen Schmidt, Jochen" where "Grahhausen-Schmidt" is written', async () => {
     // The Zoom name parses as jochen + grahhausen (middle) + schmidt, key "jochen schmidt": the
     // Meetup name's key. The inputs also write "Jochen Grahhausen-Schmidt", the Zoom name's
@@ -640,10 +651,13 @@ describe('scenarios', () => {
   });
 
   it('"Martin Thomas" stays apart from "Thomas Martin" when both readings are common', async () => {
-    // Ten first names Thomas (Thomas Martin and Thomas A1…A9) and five surnames Martin (Thomas
-    // Martin and B1…B4 Martin); first name Martin 1, surname Thomas 1. E = 10·5/1000 + 1·1/1000
-    // = 0.051, odds log2(0.95 / 0.051) = 4.22 < 4.3: the list's "Martin Thomas" joins nobody.
-    const keyed = ['Thomas Martin,tm@web.example'];
+    // Ten first names Thomas (Thomas Martin and Thomas A1…A9), five surnames Martin (Thomas
+    // Martin and four more), and Martin a first name of others too (Martin Abel, Martin Bauer):
+    // distinct names 17, first names Thomas 10 and Martin 3 (with "Martin Thomas" itself),
+    // surnames Martin 5 and Thomas 1. E = 10·5/1000 + 3·1/1000 = 0.053, odds log2(0.95 / 0.053)
+    // = 4.16 < 4.3: the list's "Martin Thomas" joins nobody.
+    const keyed = ['Thomas Martin,tm@web.example', 'Martin Abel,ma@web.example'];
+    keyed.push('Martin Bauer,mb@web.example');
     for (let i = 1; i <= 9; i++) keyed.push(`Thomas A${'bcdefghij'[i - 1]}mann,t${i}@web.example`);
     for (let i = 1; i <= 4; i++)
       keyed.push(`${['Ute', 'Eva', 'Ida', 'Kai'][i - 1]} Martin,m${i}@web.example`);
@@ -654,6 +668,32 @@ describe('scenarios', () => {
     expect(people.filter((p) => p.name === 'Thomas Martin' || p.name === 'Martin Thomas')).toEqual([
       { name: 'Martin Thomas', groups: ['liste'] },
       { name: 'Thomas Martin', groups: ['eventbrite'] },
+    ]);
+  });
+
+  it('"Müller Thomas" without e-mail joins the one Thomas Müller where Müller is no first name', async () => {
+    // Ten Thomases (Thomas Müller and nine more), five Müllers: the two readings together
+    // E = 10·5/1000 + 1·1/1000 = 0.051, 4.22 bits < 4.3, and the Zoom guest stayed apart. But no
+    // name of the inputs besides the guest's own has the first name Müller, and Thomas is one:
+    // written so, it is a surname first, and it joins as the same name would (one carrier).
+    // Shown as written in Eventbrite's first-name and surname columns.
+    const keyed = ['Thomas,Müller,tm@web.example'];
+    for (let i = 1; i <= 9; i++) keyed.push(`Thomas,A${'bcdefghij'[i - 1]}mann,t${i}@web.example`);
+    for (let i = 1; i <= 4; i++)
+      keyed.push(`${['Ute', 'Eva', 'Ida', 'Kai'][i - 1]},Müller,m${i}@web.example`);
+    const zoom = 'Name (Original Name),User Email\nMüller Thomas,\n';
+    const eventbrite = (rows: string[]) => `First Name,Last Name,Email\n${rows.join('\n')}\n`;
+    const people = await resolve(['eventbrite.csv', eventbrite(keyed)], ['zoom.csv', zoom]);
+    expect(people.filter((p) => p.name.includes('Thomas') && p.name.includes('Müller'))).toEqual([
+      { name: 'Thomas Müller', groups: ['eventbrite', 'zoom'] },
+    ]);
+    // With a second Thomas Müller (another e-mail) nobody can tell which: it stays apart.
+    const two = await resolve(
+      ['eventbrite.csv', eventbrite([...keyed, 'Thomas,Müller,t2@web.example'])],
+      ['zoom.csv', zoom],
+    );
+    expect(two.filter((p) => p.groups.includes('zoom'))).toEqual([
+      { name: 'Müller Thomas', groups: ['zoom'] },
     ]);
   });
 
@@ -897,6 +937,18 @@ describe('name frequency', () => {
     // "Thomas M.": Thomas 2, surnames with M 2 (Müller in two names) → 0.004.
     expect(freq.expectedWithInitial(parseName('Thomas M.'))).toBeCloseTo(0.004, 10);
     expect(freq.expectedWithFirst(parseName('Thomas'))).toBe(2);
+  });
+
+  it('knows a word as a first name when a name other than the one asked about has it', () => {
+    // Distinct full names: jürgen zöllgener, zöllgener jürgen (a surname first), jürgen abel.
+    const names = ['Jürgen Zöllgener', 'Zöllgener Jürgen', 'Jürgen Abel'].map((n) => parseName(n));
+    const freq = nameFrequency(names);
+    const turned = names[1] as ReturnType<typeof parseName>;
+    // "zoellgener" is the first name of the turned name only; "juergen" of two others.
+    expect(freq.knowsFirst('zoellgener', turned)).toBe(false);
+    expect(freq.knowsFirst('juergen', turned)).toBe(true);
+    expect(freq.knowsFirst('zoellgener', names[0] as ReturnType<typeof parseName>)).toBe(true);
+    expect(freq.knowsFirst('abel', turned)).toBe(false);
   });
 
   it('counts over at least the population floor, and over every distinct name above it', () => {

@@ -1109,6 +1109,15 @@ export function clusterFuzzy(
     // The same full name on a record without e-mail or phone joins as in --match exact: when
     // exactly one person carries it (checked below).
     if (level === 'exact' && weak[self] === 1) return Number.POSITIVE_INFINITY;
+    // So does a name turned round ("Zöllgener Jürgen" for "Jürgen Zöllgener") when as written it
+    // cannot be a name: its first word is no first name of the inputs, its last word is one.
+    if (
+      level === 'swapped' &&
+      weak[self] === 1 &&
+      !names.knowsFirst(mine.first, mine) &&
+      names.knowsFirst(mine.last, mine)
+    )
+      return Number.POSITIVE_INFINITY;
     const expected =
       level === 'initial'
         ? names.expectedWithInitial(mine.initialOnly ? mine : theirs)

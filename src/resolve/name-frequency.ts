@@ -30,6 +30,11 @@ export interface NameFrequency {
   expectedWithFirst(name: NameParts): number;
   /** Whether a full name of the inputs has this key ("anna mueller-schmidt"). */
   carries(key: string): boolean;
+  /**
+   * Whether a full name of the inputs other than `name` itself has `word` as its first name:
+   * "juergen" is a first name, "zoellgener" in a lone "Zöllgener Jürgen" is not.
+   */
+  knowsFirst(word: string, name: NameParts): boolean;
 }
 
 function countOnce(target: Map<string, number>, key: string): void {
@@ -59,5 +64,7 @@ export function nameFrequency(names: Iterable<NameParts | undefined>): NameFrequ
       (count(first, name.first) * count(initial, name.last.slice(0, 1))) / total,
     expectedWithFirst: (name) => count(first, name.first),
     carries: (key) => seen.has(key),
+    knowsFirst: (word, name) =>
+      (first.get(word) ?? 0) - (seen.has(name.key) && name.first === word ? 1 : 0) > 0,
   };
 }

@@ -72,11 +72,23 @@ export function displayName(records: readonly SourceRecord[]): string {
     const parts = parseName(n);
     return parts.firstOnly ? 2 : parts.initialOnly ? 1 : 0;
   };
+  // A spelling that is turned round ("Müller Thomas") from one written in a first-name and a
+  // surname column ("Thomas", "Müller") has its surname first: the other is shown, however often
+  // each was written.
+  const ordered = new Set<string>();
+  for (const r of records)
+    if (r.name !== undefined && r.firstName !== undefined && r.lastName !== undefined)
+      ordered.add(parseName(r.name).key);
+  const turned = (n: string) => {
+    if (ordered.size === 0) return false;
+    const parts = parseName(n);
+    return parts.swapped !== undefined && ordered.has(parts.swapped) && !ordered.has(parts.key);
+  };
   const names = [...counts.entries()]
     .map(([name, count]) => ({
       name,
       count,
-      rank: rank(name),
+      rank: rank(name) + (turned(name) ? 0.5 : 0),
       capitals: inCapitals(name),
       annotated: dropSymbols(dropTitles(dropAnnotations(name))) !== name,
       nonAscii: hasNonAscii(name),
