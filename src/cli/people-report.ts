@@ -90,6 +90,8 @@ export async function peopleHere(
                 b: where(m.b),
                 weight: m.weight,
                 evidence: m.evidence,
+                rule: m.rule,
+                odds: m.odds,
               })),
           };
         });

@@ -12,7 +12,30 @@ export interface Explanation {
     b: string;
     weight: number;
     evidence: readonly { field: string; level: string; weight: number }[];
+    /** The rule that joined them (JoinRule), and the name's odds when they decided. */
+    rule?: string | undefined;
+    odds?: number | undefined;
   }[];
+}
+
+/** Why two records were joined, as a phrase after "merged A + B". */
+function joinedBecause(rule: string | undefined, odds: number | undefined): string {
+  switch (rule) {
+    case 'same-values':
+      return 'the same e-mail, name, phone and company';
+    case 'identifier':
+      return 'a shared e-mail, id or phone';
+    case 'partial-identifier':
+      return 'a shared e-mail, id or phone, the partial name fitting one person only';
+    case 'name-odds':
+      return `the name, odds ${(odds ?? 0).toFixed(1)} bits`;
+    case 'name-carrier':
+      return 'the name, which one person carries';
+    case 'initial':
+      return 'the initial, which fits one person only';
+    default:
+      return 'the evidence';
+  }
 }
 
 export function renderPeopleText(
@@ -33,7 +56,7 @@ export function renderPeopleText(
         (e) => `${e.field} ${e.level} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`,
       );
       out.push(
-        `  merged ${terminalSafe(step.a)} + ${terminalSafe(step.b)}: ${parts.join(', ')} = ${step.weight.toFixed(1)}`,
+        `  merged ${terminalSafe(step.a)} + ${terminalSafe(step.b)} on ${joinedBecause(step.rule, step.odds)}: ${parts.join(', ')} = ${step.weight.toFixed(1)}`,
       );
     }
   }

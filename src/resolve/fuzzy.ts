@@ -42,7 +42,25 @@ export interface ScoredPair {
   readonly b: number;
   readonly weight: number;
   readonly evidence: Evidence[];
+  /** For a merge: the rule that joined the pair (`people --explain`). */
+  readonly rule?: JoinRule;
+  /** For a merge by the name's odds: log2 of the odds, at least THRESHOLDS.nameJoin. */
+  readonly odds?: number;
 }
+
+/**
+ * Why two records were joined: the same values throughout; a shared e-mail, id or phone at the
+ * merge threshold (with a partial name only when it fits one person); the name, by its odds, as
+ * the one person who carries it (a record without e-mail or phone), or as the one person an
+ * initial fits when nothing else competes.
+ */
+export type JoinRule =
+  | 'same-values'
+  | 'identifier'
+  | 'partial-identifier'
+  | 'name-odds'
+  | 'name-carrier'
+  | 'initial';
 
 /** What a record brings to comparison, computed once. */
 export interface Profile {
@@ -1037,15 +1055,16 @@ export function clusterFuzzy(
     }
     return true;
   };
-  /** Joins pair k's records; a conflict is a finding in the identifier stage only. */
-  const link = (k: number, report = false): boolean => {
+  /** Joins pair k's records by `rule`; a conflict is a finding in the identifier stage only. */
+  const link = (k: number, rule: JoinRule, odds?: number): boolean => {
     const a = pairA[k] as number;
     const b = pairB[k] as number;
     if (uf.find(a) === uf.find(b)) return false;
     if (join(a, b)) {
-      if (keepMerges) merges.push(pairAt(k));
+      if (keepMerges) merges.push({ ...pairAt(k), rule, ...(odds === undefined ? {} : { odds }) });
       return true;
     }
+    const report = rule === 'identifier' || rule === 'partial-identifier';
     if (!report) return false;
     const record = records[b] as SourceRecord;
     findings.push({ code: 'conflicting-evidence', path: paths[record.source], line: record.line });
@@ -1057,7 +1076,8 @@ export function clusterFuzzy(
     const first = representative[i] as number;
     if (first !== i && join(first, i) && keepMerges) {
       const evidence = scorePair(profiles[first] as Profile, profiles[i] as Profile, names);
-      merges.push({ a: first, b: i, weight: evidence.reduce((w, e) => w + e.weight, 0), evidence });
+      const weight = evidence.reduce((w, e) => w + e.weight, 0);
+      merges.push({ a: first, b: i, weight, evidence, rule: 'same-values' });
     }
   }
   // Identifier evidence first: a pair at the merge threshold with a shared e-mail, id or phone.
@@ -1069,7 +1089,7 @@ export function clusterFuzzy(
     if ((pairWeight[k] as number) < THRESHOLDS.merge || (pairIdentified[k] as number) !== 1)
       continue;
     if (!PARTIAL_NAME_LEVELS.has(pairLevel[k] as number)) {
-      link(k, true);
+      link(k, 'identifier');
       continue;
     }
     const a = pairA[k] as number;
@@ -1096,7 +1116,7 @@ export function clusterFuzzy(
       )
         several = true;
     }
-    if (only !== -1 && !several) link(only, true);
+    if (only !== -1 && !several) link(only, 'partial-identifier');
   }
 
   // Then the name: a record joins the one person its name points to when the odds that they are
@@ -1194,14 +1214,22 @@ export function clusterFuzzy(
     else if (!known.some((m) => m.key === name.key && m.word === word))
       known.push({ key: name.key, word });
   }
-  const linkByName = (k: number): boolean => {
+  /** Joins pair k on the name of record `self`, by the initial rule or by its odds. */
+  const linkByName = (k: number, self: number, byInitial = false): boolean => {
     const ra = uf.find(pairA[k] as number);
     const rb = uf.find(pairB[k] as number);
     const ma = middles.get(ra) ?? [];
     const mb = middles.get(rb) ?? [];
     if (ma.some((x) => mb.some((y) => x.key === y.key && wordsDiffer(x.word, y.word))))
       return false;
-    if (!link(k)) return false;
+    // Which rule joined them is worked out only when it is shown.
+    const bits = keepMerges && !byInitial ? odds(self, otherOf(k, self), k) : 0;
+    const joined = byInitial
+      ? link(k, 'initial')
+      : bits === Number.POSITIVE_INFINITY
+        ? link(k, 'name-carrier')
+        : link(k, 'name-odds', bits);
+    if (!joined) return false;
     middles.delete(ra);
     middles.delete(rb);
     if (ma.length + mb.length > 0) middles.set(uf.find(ra), [...ma, ...mb]);
@@ -1246,7 +1274,7 @@ export function clusterFuzzy(
         const k = onlyFitFor(self, own, from, to);
         if (k === WAIT) continue;
         if (k >= 0) {
-          if (linkByName(k)) changed = true;
+          if (linkByName(k, self, true)) changed = true;
           continue;
         }
       }
@@ -1270,13 +1298,13 @@ export function clusterFuzzy(
       // Several people carry the name: nobody can tell which, it waits for review.
       if (strongRoots.size > 1) continue;
       if (strongRoots.size === 1) {
-        if (linkByName([...strongRoots.values()][0] as number)) changed = true;
+        if (linkByName([...strongRoots.values()][0] as number, self)) changed = true;
         continue;
       }
       // Nobody with e-mail or phone: records of the same full name without any join each other.
       for (const k of weakRoots.values()) {
         const exact = NAME_LEVELS[pairLevel[k] as number] === 'exact';
-        if ((exact || weakRoots.size === 1) && linkByName(k)) changed = true;
+        if ((exact || weakRoots.size === 1) && linkByName(k, self)) changed = true;
       }
     }
   }
