@@ -98,54 +98,42 @@ describe('netz people', () => {
   });
 
   it('records the rule that joined each merge', async () => {
-    const rules = async (...files: [string, string][]) =>
-      (await readAndResolve(files.map(([name, text]) => memory(name, text)))).merges.map((m) => [
-        m.rule,
-        m.odds === undefined ? undefined : Number(m.odds.toFixed(2)),
-      ]);
-    // The same e-mail and name (folded): the rows' values are one.
-    expect(
-      await rules(
-        ['a.csv', 'Name,Email\nAnke Büscher,ab@x.example\n'],
-        ['b.csv', 'Name,Email\nAnke Buescher,AB@x.example\n'],
-      ),
-    ).toEqual([['same-values', undefined]]);
-    // Tom for Thomas on one e-mail: e-mail +12, short form, at the merge threshold.
-    expect(
-      await rules(
-        ['a.csv', 'Name,Email\nThomas Müller,tm@x.example\n'],
-        ['b.csv', 'Name,Email\nTom Müller,tm@x.example\n'],
-      ),
-    ).toEqual([['identifier', undefined]]);
-    // "J. Köhler" on Jürgen's e-mail, nobody else's: the partial name fits one person.
-    expect(
-      await rules(
-        ['a.csv', 'Name,Email\nJürgen Köhler,jk@x.example\n'],
-        ['b.csv', 'Name,Email\nJ. Köhler,jk@x.example\n'],
-      ),
-    ).toEqual([['partial-identifier', undefined]]);
-    // The same name without e-mail: the one person who carries it.
-    expect(
-      await rules(
-        ['a.csv', 'Name,Email\nJürgen Köhler,jk@x.example\n'],
-        ['b.csv', 'Name,Email\nJürgen Köhler,\n'],
-      ),
-    ).toEqual([['name-carrier', undefined]]);
-    // A typing error without e-mail: "koehlr"/"koehler" Jaro–Winkler 0.971 (≥ 0.94). Distinct
-    // names jürgen köhler and jürgen köhlr: E for Jürgen Köhler = 2 · 1 / 1000, times the band's
-    // spread 4 = 0.008; odds log2(0.95 / 0.008) = 6.89 bits ≥ 4.3.
-    expect(
-      await rules(
-        ['a.csv', 'Name,Email\nJürgen Köhler,jk@x.example\n'],
-        ['b.csv', 'Name,Email\nJürgen Köhlr,\n'],
-      ),
-    ).toEqual([['name-odds', 6.89]]);
-    expect(
-      await rules(
-        ['a.csv', 'Name,Email\nJürgen Köhler,jk@x.example\n'],
-        ['m.tsv', 'Name\tUser ID\tRSVP\nJürgen K.\tuser 1\tYes\n'],
-      ),
-    ).toEqual([['initial', undefined]]);
+    const juergen = 'Name,Email\nJürgen Köhler,jk@x.example\n';
+    const cases: [string, string, string, string, number | undefined][] = [
+      // The same e-mail and name (folded): the rows' values are one.
+      [
+        'Name,Email\nAnke Büscher,ab@x.example\n',
+        'b.csv',
+        'Name,Email\nAnke Buescher,AB@x.example\n',
+        'same-values',
+        undefined,
+      ],
+      // Tom for Thomas on one e-mail: e-mail +12, short form, at the merge threshold.
+      [
+        'Name,Email\nThomas Müller,tm@x.example\n',
+        'b.csv',
+        'Name,Email\nTom Müller,tm@x.example\n',
+        'identifier',
+        undefined,
+      ],
+      // "J. Köhler" on Jürgen's e-mail, nobody else's: the partial name fits one person.
+      [juergen, 'b.csv', 'Name,Email\nJ. Köhler,jk@x.example\n', 'partial-identifier', undefined],
+      // The same name without e-mail: the one person who carries it.
+      [juergen, 'b.csv', 'Name,Email\nJürgen Köhler,\n', 'name-carrier', undefined],
+      // A typing error without e-mail: "koehlr"/"koehler" Jaro–Winkler 0.971 (≥ 0.94). Distinct
+      // names jürgen köhler and jürgen köhlr: E for Jürgen Köhler = 2 · 1 / 1000, times the
+      // band's spread 4 = 0.008; odds log2(0.95 / 0.008) = 6.89 bits ≥ 4.3.
+      [juergen, 'b.csv', 'Name,Email\nJürgen Köhlr,\n', 'name-odds', 6.89],
+      // "Jürgen K." on Meetup, nobody else with a J-surname: the initial fits one person.
+      [juergen, 'm.tsv', 'Name\tUser ID\tRSVP\nJürgen K.\tuser 1\tYes\n', 'initial', undefined],
+    ];
+    for (const [first, name, second, rule, odds] of cases) {
+      const { merges } = await readAndResolve([memory('a.csv', first), memory(name, second)]);
+      expect(
+        merges.map((m) => [m.rule, m.odds === undefined ? undefined : Number(m.odds.toFixed(2))]),
+        second,
+      ).toEqual([[rule, odds]]);
+    }
   });
 
   it("keeps the merges' evidence only when asked: the people are the same without it", async () => {
