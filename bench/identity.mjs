@@ -598,7 +598,7 @@ async function run(peopleCount, seed) {
   );
   const show = (i) => {
     const r = analysis.records[i];
-    return `${paths[r.source].slice(9, 20)} ${r.name ?? ''} <${r.emails.join(',')}> ${r.phone ?? ''}`;
+    return `${paths[r.source]} ${r.name ?? ''} <${r.emails.join(',')}> ${r.phone ?? ''}`;
   };
   if (args.missed !== undefined) {
     // The people the oracle joins and netz split: what is left to reach without guessing.
