@@ -1243,15 +1243,19 @@ export function clusterFuzzy(
    * For an initial-only record (in a cluster without a full name): the pair to the one person
    * with a full name it fits; WAIT when several fit, or when another person known by another
    * initial-only name, or by the same one on another account, fits that person too; -1 when
-   * none fits.
+   * none fits, or when a person with e-mail or phone is known by the same initial name.
    */
   const onlyFitFor = (self: number, own: number, from: number, to: number): number => {
     let only = -1;
     for (let j = from; j < to; j++) {
       const k = candidates[j] as number;
-      if (NAME_LEVELS[pairLevel[k] as number] !== 'initial') continue;
+      const level = NAME_LEVELS[pairLevel[k] as number];
       const root = uf.find(otherOf(k, self));
       if (root === own) continue;
+      // The same "Jürgen K." on a record with e-mail or phone: that person carries the name as
+      // written, and the exact-name rule decides (below).
+      if (level === 'exact' && (strongCount[root] as number) > 0) return -1;
+      if (level !== 'initial') continue;
       if (only === -1) only = k;
       else if (uf.find(otherOf(only, self)) !== root) return WAIT;
     }
