@@ -989,6 +989,9 @@ export function clusterFuzzy(
   const pairIdentified = Uint8Array.from(listIdentified);
   // Strongest first; ties by record order, so the result does not depend on the block order.
   const order = strongestFirst(pairWeight, pairA, pairB, n);
+  /** Pair k's record other than `self`. */
+  const otherOf = (k: number, self: number): number =>
+    (pairA[k] as number) === self ? (pairB[k] as number) : (pairA[k] as number);
   const pairAt = (k: number): ScoredPair => {
     const a = pairA[k] as number;
     const b = pairB[k] as number;
@@ -1108,14 +1111,10 @@ export function clusterFuzzy(
     let only = -1;
     let several = false;
     for (const k of partialPairs.get(self) as number[]) {
-      const other = (pairA[k] as number) === self ? (pairB[k] as number) : (pairA[k] as number);
-      const root = uf.find(other);
+      const root = uf.find(otherOf(k, self));
       if (root === own) continue;
       if (only === -1) only = k;
-      else if (
-        uf.find(pairA[only] === self ? (pairB[only] as number) : (pairA[only] as number)) !== root
-      )
-        several = true;
+      else if (uf.find(otherOf(only, self)) !== root) several = true;
     }
     if (only !== -1 && !several) link(only, 'partial-identifier');
   }
@@ -1236,8 +1235,6 @@ export function clusterFuzzy(
     if (ma.length + mb.length > 0) middles.set(uf.find(ra), [...ma, ...mb]);
     return true;
   };
-  const otherOf = (k: number, self: number): number =>
-    (pairA[k] as number) === self ? (pairB[k] as number) : (pairA[k] as number);
   const WAIT = -2;
   /**
    * For an initial-only record (in a cluster without a full name): the pair to the one person
@@ -1287,7 +1284,7 @@ export function clusterFuzzy(
       const weakRoots = new Map<number, number>();
       for (let j = from; j < to; j++) {
         const k = candidates[j] as number;
-        const other = (pairA[k] as number) === self ? (pairB[k] as number) : (pairA[k] as number);
+        const other = otherOf(k, self);
         const root = uf.find(other);
         if (root === own) continue;
         // An initial joins by its odds only in a cluster without a full name (which speaks for
