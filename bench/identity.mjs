@@ -3,7 +3,9 @@
 // multi-platform exports with ground truth. Prints pairwise and B-cubed precision and recall,
 // overall and per scenario, and the time to resolve 200,000 records.
 // Usage: node bench/identity.mjs [--people 3000] [--seed 7] [--scale 200000] [--errors N] [--missed N]
-// [--classes 1]
+//        [--write DIR] (the default set's files, to look at with netz people --explain NAME)
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { emailKey, readAndResolve, readSource, seededRandom } from '../dist/index.js';
 import { FIRST, LAST } from './names.mjs';
@@ -556,6 +558,11 @@ async function run(peopleCount, seed) {
   const married = seededRandom(seed * 7919 + 29);
   giveDoubleSurnames(people, married);
   const { files, truth } = makeExports(people, random, messy, married);
+  if (args.write !== undefined && peopleCount === PEOPLE) {
+    // The default set's files, to look at with netz itself (netz people --explain NAME).
+    await mkdir(args.write, { recursive: true });
+    for (const f of files) await writeFile(join(args.write, f.name), f.text);
+  }
   const sources = files.map((f) => {
     const bytes = new TextEncoder().encode(f.text);
     return { name: f.name, open: async () => bytes };
