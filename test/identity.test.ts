@@ -6,7 +6,7 @@ import { readAndResolve } from '../src/analyze.js';
 import { seededRandom } from '../src/measure/rng.js';
 import { usernameOf } from '../src/resolve/fuzzy.js';
 import { nameFrequency } from '../src/resolve/name-frequency.js';
-import { fullFirstNames, parseName, sameFirstName } from '../src/resolve/names.js';
+import { doubleFirstName, fullFirstNames, parseName, sameFirstName } from '../src/resolve/names.js';
 import {
   companyOrRole,
   dropAnnotations,
@@ -213,6 +213,20 @@ describe('normalisation rules', () => {
     expect(parseName('Anna Müller-Lüdenscheidt').compound).toBeUndefined();
     expect(parseName('Hans-Peter M.').compound).toBeUndefined();
     expect(parseName('Hans').compound).toBeUndefined();
+  });
+
+  it.each([
+    ['Hans-Peter D.', 'hans-peter'],
+    ['Hans Peter D.', 'hans-peter'],
+    ['Hans Peter Dahl', 'hans-peter'],
+    ['Dahl, Hans-Peter', 'hans-peter'],
+    ['Karl Heinz Otto W.', 'karl-heinz-otto'],
+    ['Hans Dahl', undefined],
+    ['Hans D.', undefined],
+    ['Hans', undefined],
+    ['Hans-Peter', undefined],
+  ])('reads the double first name of %s as %s, an initial surname or not', (raw, double) => {
+    expect(doubleFirstName(parseName(raw))).toBe(double);
   });
 
   it('reads a three-word name with a double surname too (doubleSurname)', () => {
@@ -907,6 +921,86 @@ describe('scenarios', () => {
       { name: 'Lutz Quabelke', groups: ['m'] },
       { name: 'Lutz Quabkamp', groups: ['a'] },
     ]);
+  });
+
+  it('of two "Anke Osenler" with e-mail, a guest without one joins the one at her company', async () => {
+    // Two people carry "Anke Osenler" with different e-mails (other user names): a record without
+    // e-mail that says only the name waits, nobody can tell which. Four Ankes and three Osenlers
+    // make the name common enough that name and company do not reach the merge threshold
+    // together: E = 4 · 3 / 1000 = 0.012, log2(0.95 / 0.012) = 6.3 bits, + company 3 = 9.3 < 10.
+    // The Excel row says Firma 1 GmbH, and so does the first one's form: she is the one at that
+    // company. The second Anke Osenler is not brought along by the guest's name: two people with
+    // e-mail join only on evidence besides a name, and a guest's name is no such evidence.
+    const forms = (second: string) =>
+      [
+        'Name,Email,Firma',
+        'Anke Osenler,anke.osenler@web.example,Firma 1 GmbH',
+        `Anke Osenler,a.o@posteo.example,${second}`,
+        'Anke Abel,aa@x.example,',
+        'Anke Bauer,ab@x.example,',
+        'Anke Claus,ac@x.example,',
+        'Peter Osenler,po@x.example,',
+        'Jan Osenler,jo@x.example,',
+      ].join('\n');
+    const excel = (firma: string) =>
+      `Anrede;Titel;Vorname;Nachname;E-Mail;Telefon;Firma\n;;Anke;Osenler;;;${firma}\n`;
+    const osenlers = async (second: string, firma: string) => {
+      const { people, merges } = await readAndResolve([
+        memory('f.csv', forms(second)),
+        memory('x.csv', excel(firma)),
+      ]);
+      return {
+        people: people
+          .filter((p) => p.name === 'Anke Osenler')
+          .map((p) => `${p.emails.join('+') || '-'} ${p.records.length}`)
+          .sort(),
+        rules: merges.map((m) => m.rule),
+      };
+    };
+    expect(await osenlers('', 'Firma 1 GmbH')).toEqual({
+      people: ['a.o@posteo.example 1', 'anke.osenler@web.example 2'],
+      rules: ['name-company'],
+    });
+    // Another company, or none: nothing tells which Anke Osenler the row is; it stays alone.
+    for (const firma of ['Stein GmbH', ''])
+      expect((await osenlers('', firma)).people).toEqual([
+        '- 1',
+        'a.o@posteo.example 1',
+        'anke.osenler@web.example 1',
+      ]);
+  });
+
+  it('a double first name with or without its hyphen fits its surname initial', async () => {
+    // "Karl Heinz W." (Meetup, no e-mail) is first name Karl-Heinz, surname initial W: the one
+    // person present it fits is Karl-Heinz Wagner (the initial rule); "Hans-Peter D." likewise
+    // fits "Hans Peter Dahl" and nobody else. Before, neither fitting was seen: "karl" is not
+    // "karl-heinz".
+    const people = await resolve(
+      ['a.csv', 'Name,Email\nKarl-Heinz Wagner,khw@x.example\nHans Peter Dahl,hpd@x.example\n'],
+      ['m.tsv', 'Name\tUser ID\tRSVP\nKarl Heinz W.\tuser 1\tYes\nHans-Peter D.\tuser 2\tYes\n'],
+    );
+    expect(people).toEqual([
+      { name: 'Hans Peter Dahl', groups: ['a', 'm'] },
+      { name: 'Karl-Heinz Wagner', groups: ['a', 'm'] },
+    ]);
+    // A second Hans-Peter D… competes: "Hans-Peter D." waits.
+    const two = await resolve(
+      ['a.csv', 'Name,Email\nHans Peter Dahl,hpd@x.example\nHans-Peter Dörr,hpdoerr@x.example\n'],
+      ['m.tsv', 'Name\tUser ID\tRSVP\nHans-Peter D.\tuser 2\tYes\n'],
+    );
+    expect(two.filter((p) => p.groups.includes('m'))).toEqual([
+      { name: 'Hans-Peter D.', groups: ['m'] },
+    ]);
+    // One Meetup account that wrote "Hans-Jürgen H." at one group and "Hans Jürgen Holtenfeld"
+    // at another: the same id (+12) and a name that fits (+4), not a different name (−8).
+    const one = 'Name\tUser ID\tRSVP\nHans-Jürgen H.\tuser 7\tYes\n';
+    const other = 'Name\tUser ID\tRSVP\nHans Jürgen Holtenfeld\tuser 7\tYes\n';
+    const { people: account, review } = await readAndResolve([
+      memory('m1.tsv', one),
+      memory('m2.tsv', other),
+    ]);
+    expect(account).toHaveLength(1);
+    expect(review).toEqual([]);
   });
 
   it("a person's own records without e-mail do not make their name common", async () => {

@@ -97,6 +97,22 @@ describe('netz people', () => {
     expect(text).toMatch(/on a shared e-mail, id or phone: email same \+12\.0/);
   });
 
+  it('--explain names the company where it told which of two carriers of a name', () => {
+    // The same Anke Osenler files as in the rules below: 6.3 bits for the name, +3 the company.
+    const dir = mkdtempSync(join(scratch, 'company-'));
+    writeFileSync(
+      join(dir, 'a.csv'),
+      'Name,Email,Firma\nAnke Osenler,ao@web.example,Firma 1\nAnke Osenler,a.o@posteo.example,\n' +
+        'Anke Abel,aa@x.example,\nAnke Bauer,ab@x.example,\nAnke Claus,ac@x.example,\n' +
+        'Peter Osenler,po@x.example,\nJan Osenler,jo@x.example,\n',
+    );
+    writeFileSync(join(dir, 'b.csv'), 'Name,Email,Firma\nAnke Osenler,,Firma 1\n');
+    const text = netz(['people', dir, '--explain', 'Osenler']).stdout;
+    expect(text).toMatch(
+      /merged .*a\.csv:2 \+ .*b\.csv:2 on the name and the company, which one of its carriers shares: name exact \+6\.3, company same \+3\.0 = 9\.3/,
+    );
+  });
+
   it('records the rule that joined each merge', async () => {
     const juergen = 'Name,Email\nJürgen Köhler,jk@x.example\n';
     const cases: [string, string, string, string, number | undefined][] = [
@@ -120,6 +136,17 @@ describe('netz people', () => {
       [juergen, 'b.csv', 'Name,Email\nJ. Köhler,jk@x.example\n', 'partial-identifier', undefined],
       // The same name without e-mail: the one person who carries it.
       [juergen, 'b.csv', 'Name,Email\nJürgen Köhler,\n', 'name-carrier', undefined],
+      // Two Anke Osenler with e-mail (4 Ankes, 3 Osenlers: 6.3 bits), a row without e-mail at
+      // the first one's company (+3, 9.3 < 10): the one carrier at her company.
+      [
+        'Name,Email,Firma\nAnke Osenler,ao@web.example,Firma 1\nAnke Osenler,a.o@posteo.example,\n' +
+          'Anke Abel,aa@x.example,\nAnke Bauer,ab@x.example,\nAnke Claus,ac@x.example,\n' +
+          'Peter Osenler,po@x.example,\nJan Osenler,jo@x.example,\n',
+        'b.csv',
+        'Name,Email,Firma\nAnke Osenler,,Firma 1\n',
+        'name-company',
+        undefined,
+      ],
       // A typing error without e-mail: "koehlr"/"koehler" Jaro–Winkler 0.971 (≥ 0.94). Distinct
       // names jürgen köhler and jürgen köhlr: E for Jürgen Köhler = 2 · 1 / 1000, times the
       // band's spread 4 = 0.008; odds log2(0.95 / 0.008) = 6.89 bits ≥ 4.3.

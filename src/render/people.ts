@@ -31,6 +31,8 @@ function joinedBecause(rule: string | undefined, odds: number | undefined): stri
       return `the name, odds ${(odds ?? 0).toFixed(1)} bits`;
     case 'name-carrier':
       return 'the name, which one person carries';
+    case 'name-company':
+      return 'the name and the company, which one of its carriers shares';
     case 'initial':
       return 'the initial, which fits one person only';
     default:

@@ -19,6 +19,7 @@ import { jaroWinkler } from './jaro-winkler.js';
 import { memoized } from './memo.js';
 import { type NameFrequency, nameFrequency } from './name-frequency.js';
 import {
+  doubleFirstName,
   fullFirstNames,
   type NameParts,
   nameReadings,
@@ -51,8 +52,9 @@ export interface ScoredPair {
 /**
  * Why two records were joined: the same values throughout; a shared e-mail, id or phone at the
  * merge threshold (with a partial name only when it fits one person); the name, by its odds, as
- * the one person who carries it (a record without e-mail or phone), or as the one person an
- * initial fits when nothing else competes.
+ * the one person who carries it (a record without e-mail or phone), as the one of several
+ * carriers who shares the record's company, or as the one person an initial fits when nothing
+ * else competes.
  */
 export type JoinRule =
   | 'same-values'
@@ -60,6 +62,7 @@ export type JoinRule =
   | 'partial-identifier'
   | 'name-odds'
   | 'name-carrier'
+  | 'name-company'
   | 'initial';
 
 /** What a record brings to comparison, computed once. */
@@ -301,6 +304,9 @@ function nameBlockingKeys(
   // Ebbinghaus" meets "Klaus-Dieter Lüttelberg-Ebbinghaus".
   const words = wordsKey(n);
   if (words !== undefined && words !== n.key && written(words)) keys.push(`n:${words}`);
+  // "Karl Heinz W." meets "Karl-Heinz Wagner", "Hans-Peter D." "Hans Peter Dahl".
+  const double = doubleFirstName(n);
+  if (double !== undefined && double !== n.first) keys.push(`fi:${double} ${n.last.slice(0, 1)}`);
   for (const first of fullFirstNames(n.first)) {
     if (n.firstOnly) keys.push(`f:${first}`);
     else {
@@ -545,6 +551,13 @@ function writtenNameEvidence(a: NameParts, b: NameParts, names: NameFrequency): 
         weight: Math.max(0, exactNameWeight(full, names) - WEIGHTS.nameShortFormPenalty),
       };
     }
+  }
+  // A double first name with and without its hyphen, beside a surname's initial: "Hans Peter D."
+  // and "Hans-Peter Dahl", "Karl-Heinz W." and "Karl Heinz Wagner".
+  if ((a.initialOnly || b.initialOnly) && a.last.slice(0, 1) === b.last.slice(0, 1)) {
+    const double = doubleFirstName(a);
+    if (double !== undefined && double === doubleFirstName(b))
+      return { field: 'name', level: 'initial', weight: WEIGHTS.nameInitial };
   }
   // A lone word that is the other's surname ("Köhler"), and a first name written as its initial
   // with the same surname ("J. Köhler", "Köhler, J."): compatible, but too little to join on.
@@ -928,6 +941,7 @@ export function clusterFuzzy(
   const listRest: number[] = [];
   const listLevel: number[] = [];
   const listIdentified: number[] = [];
+  const listCompany: number[] = [];
   const scratch: Evidence[] = [];
   const consider = (rank: number, a: number, b: number) => {
     const x = Math.min(a, b);
@@ -939,10 +953,12 @@ export function clusterFuzzy(
     let rest = 0;
     let level = NO_NAME;
     let identified = 0;
+    let company = 0;
     for (const e of scratch) {
       weight += e.weight;
       if (e.field === 'name') level = (NAME_LEVELS as readonly string[]).indexOf(e.level);
       else {
+        if (e.field === 'company') company = 1;
         rest += e.weight;
         if (e.weight > 0) identified = 1;
       }
@@ -955,6 +971,7 @@ export function clusterFuzzy(
     listRest.push(rest);
     listLevel.push(level);
     listIdentified.push(identified);
+    listCompany.push(company);
   };
   const { memberAt, memberList } = blocking;
   for (let rank = 0; rank + 1 < memberAt.length; rank++) {
@@ -987,6 +1004,7 @@ export function clusterFuzzy(
   const pairRest = Float64Array.from(listRest);
   const pairLevel = Int8Array.from(listLevel);
   const pairIdentified = Uint8Array.from(listIdentified);
+  const pairCompany = Uint8Array.from(listCompany);
   // Strongest first; ties by record order, so the result does not depend on the block order.
   const order = strongestFirst(pairWeight, pairA, pairB, n);
   /** Pair k's record other than `self`. */
@@ -1214,8 +1232,11 @@ export function clusterFuzzy(
     else if (!known.some((m) => m.key === name.key && m.word === word))
       known.push({ key: name.key, word });
   }
-  /** Joins pair k on the name of record `self`, by the initial rule or by its odds. */
-  const linkByName = (k: number, self: number, byInitial = false): boolean => {
+  /**
+   * Joins pair k on the name of record `self`: by the initial rule, as the one carrier of the
+   * name with the same company, or by its odds.
+   */
+  const linkByName = (k: number, self: number, by?: 'initial' | 'name-company'): boolean => {
     const ra = uf.find(pairA[k] as number);
     const rb = uf.find(pairB[k] as number);
     const ma = middles.get(ra) ?? [];
@@ -1223,17 +1244,26 @@ export function clusterFuzzy(
     if (ma.some((x) => mb.some((y) => x.key === y.key && wordsDiffer(x.word, y.word))))
       return false;
     // Which rule joined them is worked out only when it is shown.
-    const bits = keepMerges && !byInitial ? odds(self, otherOf(k, self), k) : 0;
-    const joined = byInitial
-      ? link(k, 'initial')
-      : bits === Number.POSITIVE_INFINITY
-        ? link(k, 'name-carrier')
-        : link(k, 'name-odds', bits);
+    const bits = keepMerges && by === undefined ? odds(self, otherOf(k, self), k) : 0;
+    const joined =
+      by !== undefined
+        ? link(k, by)
+        : bits === Number.POSITIVE_INFINITY
+          ? link(k, 'name-carrier')
+          : link(k, 'name-odds', bits);
     if (!joined) return false;
     middles.delete(ra);
     middles.delete(rb);
     if (ma.length + mb.length > 0) middles.set(uf.find(ra), [...ma, ...mb]);
     return true;
+  };
+  /** Whether one of `self`'s name candidates into cluster `root` shares its company. */
+  const sharesCompany = (self: number, root: number, from: number, to: number): boolean => {
+    for (let j = from; j < to; j++) {
+      const k = candidates[j] as number;
+      if ((pairCompany[k] as number) === 1 && uf.find(otherOf(k, self)) === root) return true;
+    }
+    return false;
   };
   const WAIT = -2;
   /**
@@ -1276,7 +1306,7 @@ export function clusterFuzzy(
         const k = onlyFitFor(self, own, from, to);
         if (k === WAIT) continue;
         if (k >= 0) {
-          if (linkByName(k, self, true)) changed = true;
+          if (linkByName(k, self, 'initial')) changed = true;
           continue;
         }
       }
@@ -1297,8 +1327,24 @@ export function clusterFuzzy(
         const target = (strongCount[root] as number) > 0 ? strongRoots : weakRoots;
         if (!target.has(root)) target.set(root, k);
       }
-      // Several people carry the name: nobody can tell which, it waits for review.
-      if (strongRoots.size > 1) continue;
+      // A record already joined to a person with e-mail or phone brings no other such person:
+      // two people with e-mail or phone do not join on a name without either.
+      if (weak[self] === 1 && (strongCount[own] as number) > 0 && strongRoots.size > 0) continue;
+      // Several people carry the name: only the same company can tell which (the one carrier
+      // that shares it with the record); otherwise it waits for review.
+      if (strongRoots.size > 1) {
+        let only = -1;
+        for (const k of strongRoots.values()) {
+          if (!sharesCompany(self, uf.find(otherOf(k, self)), from, to)) continue;
+          if (only !== -1) {
+            only = -1;
+            break;
+          }
+          only = k;
+        }
+        if (only !== -1 && linkByName(only, self, 'name-company')) changed = true;
+        continue;
+      }
       if (strongRoots.size === 1) {
         if (linkByName([...strongRoots.values()][0] as number, self)) changed = true;
         continue;

@@ -160,6 +160,16 @@ export function sameFirstName(a: string, b: string): boolean {
   return fa.includes(b) || fb.includes(a) || fa.some((x) => fb.includes(x));
 }
 
+/**
+ * A double first name as one hyphenated word, "hans-peter" for "Hans-Peter D.", "Hans Peter D."
+ * and "Hans Peter Dahl" (a middle name read as the first name's second half); undefined for a
+ * single first name without a middle name, and for a lone word.
+ */
+export function doubleFirstName(n: NameParts): string | undefined {
+  if (n.firstOnly || (n.middle.length === 0 && !n.first.includes('-'))) return undefined;
+  return n.middle.length === 0 ? n.first : [n.first, ...n.middle].join('-');
+}
+
 /** Parses a name; `fold` is foldName, or a memoised foldName shared with other steps. */
 export function parseName(raw: string, fold: (name: string) => string = foldName): NameParts {
   const device = personOfDevice(raw) !== undefined;
