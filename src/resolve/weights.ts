@@ -50,7 +50,11 @@ export const WEIGHTS = Object.freeze({
   nameInitial: 4,
   /** Names that are clearly different. */
   nameDiffer: -8,
-  /** Same company (normalised), or one's company matches the other's e-mail domain. */
+  /**
+   * Same company (normalised), or one's company matches the other's e-mail domain. It also tells
+   * which of several people with e-mail who carry a name a record without e-mail is: the one
+   * carrier at its company, when only one is (fuzzy.ts, rule name-company).
+   */
   companyMatch: 3,
 });
 
