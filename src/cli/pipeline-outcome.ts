@@ -8,8 +8,10 @@ export interface PipelineOutcome {
   readonly skipped: number;
   readonly findings: number;
   readonly reviewPairs: number;
-  /** `netz review` at the terminal: the pairs to decide. */
-  readonly review?: ReviewReport | undefined;
+  /** `netz review` at the terminal: the pairs to decide, and why each waits (same order). */
+  readonly review?:
+    | { readonly report: ReviewReport; readonly waits: readonly string[] }
+    | undefined;
 }
 
 /** The outcome of a report rendered from an analysis: the text and the analysis's counts. */

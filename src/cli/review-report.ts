@@ -8,7 +8,9 @@ import { csvText } from '../render/csv.js';
 import { markdownCode, markdownSafe, terminalSafe } from '../render/escape.js';
 import { renderAs } from '../render/json.js';
 import type { ReviewReport } from '../report/schema.js';
+import type { WaitReason } from '../resolve/fuzzy.js';
 import { keysOf } from '../resolve/links.js';
+import { THRESHOLDS } from '../resolve/weights.js';
 import type { Source, SourceRecord } from '../types.js';
 import { outcomeOf, type PipelineOutcome } from './pipeline-outcome.js';
 
@@ -38,7 +40,35 @@ function side(r: ReviewRecord): string[] {
   ];
 }
 
-export function renderReviewText(report: ReviewReport): string {
+/** Why a pair waits, as a phrase after "waits:" (not part of the review@1 JSON). */
+export function waitPhrase(waits: WaitReason | undefined): string {
+  switch (waits?.reason) {
+    case 'kept-apart':
+      return 'a cannot-link decision, or two accounts on one platform, keep their people apart';
+    case 'names-differ':
+      return 'they share an e-mail, id or phone, but their names differ';
+    case 'partial-name':
+      return 'they share an e-mail, id or phone, but the partial name fits more than one person there';
+    case 'both-keyed':
+      return 'both have e-mail or phone and share none: a name alone does not join them';
+    case 'close-name':
+      return 'the names are only close: too little without a shared e-mail, id or phone';
+    case 'initial-fits-several':
+      return 'the initial fits more than one person present';
+    case 'known-by-full-name':
+      return "the initial's person is known by a full name already";
+    case 'common-name':
+      return `the name is common: odds ${waits.odds.toFixed(2)} bits, below the ${THRESHOLDS.nameJoin} a name needs`;
+    case 'several-carry':
+      return 'several people carry the name, and nothing tells which';
+    case 'middle-names':
+      return "the two people's names hold different middle names";
+    default:
+      return 'the evidence is below the merge threshold';
+  }
+}
+
+export function renderReviewText(report: ReviewReport, waits: readonly string[] = []): string {
   const out: string[] = [];
   report.pairs.forEach((pair, i) => {
     out.push(`Pair ${i + 1} of ${report.pairs.length}, weight ${pair.weight.toFixed(1)}`);
@@ -55,38 +85,41 @@ export function renderReviewText(report: ReviewReport): string {
     });
     out.push(
       `  evidence: ${pair.evidence.map((e) => `${e.field} ${e.level} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`).join(', ')}`,
-      '',
     );
+    if (waits[i] !== undefined) out.push(`  waits:    ${waits[i]}`);
+    out.push('');
   });
   if (report.pairs.length === 0) out.push('No pairs wait for review.');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-export function renderReviewMarkdown(report: ReviewReport): string {
+export function renderReviewMarkdown(report: ReviewReport, waits: readonly string[]): string {
   const out = [
     '# netz review',
     '',
     'Decide each pair: copy its line into netz.links.csv with `must` (same person) or `cannot` (different people).',
     '',
-    '| weight | record A | record B | evidence | links line |',
-    '| ---: | :--- | :--- | :--- | :--- |',
+    '| weight | record A | record B | evidence | waits because | links line |',
+    '| ---: | :--- | :--- | :--- | :--- | :--- |',
   ];
-  for (const p of report.pairs) {
+  for (const [i, p] of report.pairs.entries()) {
     const who = (r: ReviewRecord) =>
       markdownSafe(`${r.name ?? ''} <${r.emails.join(', ')}> ${r.path}:${r.line}`);
     const evidence = p.evidence
       .map((e) => `${e.field} ${e.level} ${e.weight.toFixed(1)}`)
       .join(', ');
     out.push(
-      `| ${p.weight.toFixed(1)} | ${who(p.a)} | ${who(p.b)} | ${markdownSafe(evidence)} | ${markdownCode(`must,${p.a.key},${p.b.key},`)} |`,
+      `| ${p.weight.toFixed(1)} | ${who(p.a)} | ${who(p.b)} | ${markdownSafe(evidence)} | ${markdownSafe(waits[i] ?? '')} | ${markdownCode(`must,${p.a.key},${p.b.key},`)} |`,
     );
   }
   return `${out.join('\n')}\n`;
 }
 
-export function renderReviewCsv(report: ReviewReport): string {
-  const rows = [['kind', 'a', 'b', 'note', 'weight', 'name_a', 'name_b', 'where_a', 'where_b']];
-  for (const p of report.pairs) {
+export function renderReviewCsv(report: ReviewReport, waits: readonly string[]): string {
+  const rows = [
+    ['kind', 'a', 'b', 'note', 'weight', 'name_a', 'name_b', 'where_a', 'where_b', 'waits'],
+  ];
+  for (const [i, p] of report.pairs.entries()) {
     rows.push([
       '',
       p.a.key,
@@ -97,6 +130,7 @@ export function renderReviewCsv(report: ReviewReport): string {
       p.b.name ?? '',
       `${p.a.path}:${p.a.line}`,
       `${p.b.path}:${p.b.line}`,
+      waits[i] ?? '',
     ]);
   }
   return csvText(rows);
@@ -139,10 +173,14 @@ export async function reviewHere(
       evidence: [...p.evidence],
     })),
   };
+  const waits = analysis.review.map((p) => waitPhrase(p.waits));
   const text = renderAs(job.format, report, {
-    text: () => renderReviewText(report),
-    md: () => renderReviewMarkdown(report),
-    csv: () => renderReviewCsv(report),
+    text: () => renderReviewText(report, waits),
+    md: () => renderReviewMarkdown(report, waits),
+    csv: () => renderReviewCsv(report, waits),
   });
-  return { ...outcomeOf(text, analysis), review: job.interactive ? report : undefined };
+  return {
+    ...outcomeOf(text, analysis),
+    review: job.interactive ? { report, waits } : undefined,
+  };
 }

@@ -35,10 +35,10 @@ export function reviewCommand(ctx: CliContext, done: (code: number) => void): Co
       { ...options, emit: !interactive },
       { kind: 'review', settings: analyze, format, interactive },
     );
-    const report = outcome.review;
-    if (report !== undefined) {
-      if (report.pairs.length > 0)
-        await decide(report, ctx, options.links ?? analyze.links?.path ?? LINKS_FILE);
+    const list = outcome.review;
+    if (list !== undefined) {
+      if (list.report.pairs.length > 0)
+        await decide(list, ctx, options.links ?? analyze.links?.path ?? LINKS_FILE);
       else await emit(ctx, undefined, outcome.text);
       done(EXIT.ok);
       return;
@@ -49,15 +49,20 @@ export function reviewCommand(ctx: CliContext, done: (code: number) => void): Co
 }
 
 /** The interactive loop: a pair at a time; accepted and rejected pairs are appended to the links file. */
-async function decide(report: ReviewReport, ctx: CliContext, linksPath: string): Promise<void> {
+async function decide(
+  { report, waits }: { readonly report: ReviewReport; readonly waits: readonly string[] },
+  ctx: CliContext,
+  linksPath: string,
+): Promise<void> {
   const ask = ctx.ask as (q: string) => Promise<string>;
   const lines: string[] = [];
   for (const [i, pair] of report.pairs.entries()) {
+    const why = waits[i];
     ctx.stdout(
-      renderReviewText({ schema: report.schema, pairs: [pair] }).replace(
-        /^Pair 1 of 1/,
-        `Pair ${i + 1} of ${report.pairs.length}`,
-      ),
+      renderReviewText(
+        { schema: report.schema, pairs: [pair] },
+        why === undefined ? [] : [why],
+      ).replace(/^Pair 1 of 1/, `Pair ${i + 1} of ${report.pairs.length}`),
     );
     const answer = (await ask('Same person? [a]ccept, [r]eject, [s]kip, [q]uit: '))
       .trim()

@@ -47,7 +47,30 @@ export interface ScoredPair {
   readonly rule?: JoinRule;
   /** For a merge by the name's odds: log2 of the odds, at least THRESHOLDS.nameJoin. */
   readonly odds?: number;
+  /** For a pair waiting for review: why it did not join (`netz review`). */
+  readonly waits?: WaitReason;
 }
+
+/**
+ * Why a pair in the review band did not join: a cannot-link decision or two accounts of one
+ * platform keep its people apart; it shares an e-mail, id or phone but the names differ, or its
+ * name is partial and fits several people there; both have e-mail or phone and share none (a name
+ * alone never joins them); the names are only close; the initial fits several people, or its
+ * person is known by a full name already (a Meetup account that wrote both); the name is
+ * too common for its odds (below THRESHOLDS.nameJoin: `odds` says how many bits); several people
+ * carry the name; or the two people's names hold different middle names.
+ */
+export type WaitReason =
+  | { readonly reason: 'kept-apart' }
+  | { readonly reason: 'names-differ' }
+  | { readonly reason: 'partial-name' }
+  | { readonly reason: 'both-keyed' }
+  | { readonly reason: 'close-name' }
+  | { readonly reason: 'initial-fits-several' }
+  | { readonly reason: 'known-by-full-name' }
+  | { readonly reason: 'common-name'; readonly odds: number }
+  | { readonly reason: 'several-carry' }
+  | { readonly reason: 'middle-names' };
 
 /**
  * Why two records were joined: the same values throughout; a shared e-mail, id or phone at the
@@ -1357,13 +1380,43 @@ export function clusterFuzzy(
     }
   }
 
+  /** Why pair k, in the review band and not joined, waits (WaitReason). */
+  const waitReason = (k: number, evidence: readonly Evidence[]): WaitReason => {
+    const a = pairA[k] as number;
+    const b = pairB[k] as number;
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    const level = pairLevel[k] as number;
+    if (blocked(ra, rb)) return { reason: 'kept-apart' };
+    const shared = evidence.some(
+      (e) => e.field !== 'name' && e.field !== 'company' && e.weight > 0,
+    );
+    if (shared) return { reason: PARTIAL_NAME_LEVELS.has(level) ? 'partial-name' : 'names-differ' };
+    if (weak[a] === 0 && weak[b] === 0) return { reason: 'both-keyed' };
+    if (level < 0 || level >= NAME_JOIN_LEVEL_COUNT) return { reason: 'close-name' };
+    const self = weak[a] === 1 ? a : b;
+    if (initialFor(self, k))
+      return {
+        reason:
+          (fullCount[uf.find(self)] as number) > 0 ? 'known-by-full-name' : 'initial-fits-several',
+      };
+    const bits = odds(self, otherOf(k, self), k);
+    if (bits < THRESHOLDS.nameJoin) return { reason: 'common-name', odds: bits };
+    const ma = middles.get(ra) ?? [];
+    const mb = middles.get(rb) ?? [];
+    if (ma.some((x) => mb.some((y) => x.key === y.key && wordsDiffer(x.word, y.word))))
+      return { reason: 'middle-names' };
+    return { reason: 'several-carry' };
+  };
   const review: ScoredPair[] = [];
   for (const k of order) {
     if (
       (pairWeight[k] as number) >= THRESHOLDS.review &&
       uf.find(pairA[k] as number) !== uf.find(pairB[k] as number)
-    )
-      review.push(pairAt(k));
+    ) {
+      const pair = pairAt(k);
+      review.push({ ...pair, waits: waitReason(k, pair.evidence) });
+    }
   }
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
