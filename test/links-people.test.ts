@@ -111,6 +111,12 @@ describe('netz people', () => {
     expect(text).toMatch(
       /merged .*a\.csv:2 \+ .*b\.csv:2 on the name and the company, which one of its carriers shares: name exact \+6\.3, company same \+3\.0 = 9\.3/,
     );
+    // The other Anke Osenler (p0004; a.csv:3) and the row, from both sides: the pair waits, and
+    // why. (The two with e-mail: −3 + 6.3 = 3.3, below the review band.)
+    expect(text).toMatch(
+      /p0004 {2}Anke Osenler[\s\S]*waits with p0005: .*a\.csv:3 \+ .*b\.csv:2, its record without e-mail or phone belongs to a person with e-mail or phone who carries the name already: name exact \+6\.3 = 6\.3/,
+    );
+    expect(text).toMatch(/waits with p0004: .*b\.csv:2 \+ .*a\.csv:3, its record/);
   });
 
   it('records the rule that joined each merge', async () => {

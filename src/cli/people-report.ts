@@ -8,6 +8,7 @@ import {
   renderPeopleCsv,
   renderPeopleMarkdown,
   renderPeopleText,
+  waitPhrase,
 } from '../render/people.js';
 import type { PeopleReport } from '../report/schema.js';
 import { nameKey } from '../resolve/normalize.js';
@@ -72,6 +73,9 @@ export async function peopleHere(
     })),
     skipped: analysis.skipped.map((s) => ({ path: s.path, line: s.line, code: s.code })),
   };
+  const personOf = new Map<number, string>();
+  if (wanted !== undefined)
+    for (const p of analysis.people) for (const i of p.records) personOf.set(i, p.id);
   const where = (i: number) => {
     const r = analysis.records[i] as SourceRecord;
     return `${paths[r.source]}:${r.line}`;
@@ -83,6 +87,19 @@ export async function peopleHere(
           const mine = new Set(p.records);
           return {
             id: p.id,
+            waiting: analysis.review
+              .filter((w) => mine.has(w.a) !== mine.has(w.b))
+              .map((w) => {
+                const [own, theirs] = mine.has(w.a) ? [w.a, w.b] : [w.b, w.a];
+                return {
+                  a: where(own),
+                  b: where(theirs),
+                  other: personOf.get(theirs) ?? '',
+                  weight: w.weight,
+                  evidence: w.evidence,
+                  waits: waitPhrase(w.waits),
+                };
+              }),
             steps: analysis.merges
               .filter((m) => mine.has(m.a) || mine.has(m.b))
               .map((m) => ({

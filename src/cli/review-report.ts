@@ -7,10 +7,9 @@ import { readAndResolve } from '../analyze.js';
 import { csvText } from '../render/csv.js';
 import { markdownCode, markdownSafe, terminalSafe } from '../render/escape.js';
 import { renderAs } from '../render/json.js';
+import { waitPhrase } from '../render/people.js';
 import type { ReviewReport } from '../report/schema.js';
-import type { WaitReason } from '../resolve/fuzzy.js';
 import { keysOf } from '../resolve/links.js';
-import { THRESHOLDS } from '../resolve/weights.js';
 import type { Source, SourceRecord } from '../types.js';
 import { outcomeOf, type PipelineOutcome } from './pipeline-outcome.js';
 
@@ -38,34 +37,6 @@ function side(r: ReviewRecord): string[] {
     `id:      ${r.platformId ?? '–'}`,
     `company: ${r.company ?? '–'}`,
   ];
-}
-
-/** Why a pair waits, as a phrase after "waits:" (not part of the review@1 JSON). */
-export function waitPhrase(waits: WaitReason | undefined): string {
-  switch (waits?.reason) {
-    case 'kept-apart':
-      return 'a cannot-link decision, or two accounts on one platform, keep their people apart';
-    case 'names-differ':
-      return 'they share an e-mail, id or phone, but their names differ';
-    case 'partial-name':
-      return 'they share an e-mail, id or phone, but the partial name fits more than one person there';
-    case 'both-keyed':
-      return 'both have e-mail or phone and share none: a name alone does not join them';
-    case 'close-name':
-      return 'the names are only close: too little without a shared e-mail, id or phone';
-    case 'initial-fits-several':
-      return 'the initial fits more than one person present';
-    case 'known-by-full-name':
-      return "the initial's person is known by a full name already";
-    case 'common-name':
-      return `the name is common: odds ${waits.odds.toFixed(2)} bits, below the ${THRESHOLDS.nameJoin} a name needs`;
-    case 'several-carry':
-      return 'several people carry the name, and nothing tells which';
-    case 'middle-names':
-      return "the two people's names hold different middle names";
-    default:
-      return 'the evidence is below the merge threshold';
-  }
 }
 
 export function renderReviewText(report: ReviewReport, waits: readonly string[] = []): string {

@@ -1,6 +1,8 @@
 // PeopleReport → text, Markdown, CSV or JSON: each person with the records it is made of; with
-// --explain, which evidence merged which records with which weight.
+// --explain, which evidence merged which records with which weight, and which pairs wait and why.
 import type { PeopleReport } from '../report/schema.js';
+import type { WaitReason } from '../resolve/fuzzy.js';
+import { THRESHOLDS } from '../resolve/weights.js';
 import { csvText } from './csv.js';
 import { markdownSafe, terminalSafe } from './escape.js';
 import { plural } from './format.js';
@@ -16,6 +18,46 @@ export interface Explanation {
     rule?: string | undefined;
     odds?: number | undefined;
   }[];
+  /** The pairs of its records with another person's that wait for review, and why. */
+  readonly waiting: readonly {
+    a: string;
+    b: string;
+    /** The other person's id. */
+    other: string;
+    weight: number;
+    evidence: readonly { field: string; level: string; weight: number }[];
+    waits: string;
+  }[];
+}
+
+/** Why a pair waits, as a phrase after "waits:" (not part of the review@1 JSON). */
+export function waitPhrase(waits: WaitReason | undefined): string {
+  switch (waits?.reason) {
+    case 'kept-apart':
+      return 'a cannot-link decision, or two accounts on one platform, keep their people apart';
+    case 'names-differ':
+      return 'they share an e-mail, id or phone, but their names differ';
+    case 'partial-name':
+      return 'they share an e-mail, id or phone, but the partial name fits more than one person there';
+    case 'both-keyed':
+      return 'both have e-mail or phone and share none: a name alone does not join them';
+    case 'close-name':
+      return 'the names are only close: too little without a shared e-mail, id or phone';
+    case 'initial-fits-several':
+      return 'the initial fits more than one person present';
+    case 'known-by-full-name':
+      return "the initial's person is known by a full name already";
+    case 'common-name':
+      return `the name is common: odds ${waits.odds.toFixed(2)} bits, below the ${THRESHOLDS.nameJoin} a name needs`;
+    case 'joined-another':
+      return 'its record without e-mail or phone belongs to a person with e-mail or phone who carries the name already';
+    case 'several-carry':
+      return 'several people carry the name, and nothing tells which';
+    case 'middle-names':
+      return "the two people's names hold different middle names";
+    default:
+      return 'the evidence is below the merge threshold';
+  }
 }
 
 /** Why two records were joined, as a phrase after "merged A + B". */
@@ -40,6 +82,15 @@ function joinedBecause(rule: string | undefined, odds: number | undefined): stri
   }
 }
 
+/** A pair's evidence as "email same +12.0, name exact +4.5". */
+function evidenceText(
+  evidence: readonly { field: string; level: string; weight: number }[],
+): string {
+  return evidence
+    .map((e) => `${e.field} ${e.level} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`)
+    .join(', ');
+}
+
 export function renderPeopleText(
   report: PeopleReport,
   explanations: readonly Explanation[] = [],
@@ -54,11 +105,13 @@ export function renderPeopleText(
     for (const r of p.records)
       out.push(`  ${terminalSafe(r.path)}:${r.line}  ${terminalSafe(r.event)}  ${r.status}`);
     for (const step of why.get(p.id)?.steps ?? []) {
-      const parts = step.evidence.map(
-        (e) => `${e.field} ${e.level} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`,
-      );
       out.push(
-        `  merged ${terminalSafe(step.a)} + ${terminalSafe(step.b)} on ${joinedBecause(step.rule, step.odds)}: ${parts.join(', ')} = ${step.weight.toFixed(1)}`,
+        `  merged ${terminalSafe(step.a)} + ${terminalSafe(step.b)} on ${joinedBecause(step.rule, step.odds)}: ${evidenceText(step.evidence)} = ${step.weight.toFixed(1)}`,
+      );
+    }
+    for (const pair of why.get(p.id)?.waiting ?? []) {
+      out.push(
+        `  waits with ${pair.other}: ${terminalSafe(pair.a)} + ${terminalSafe(pair.b)}, ${pair.waits}: ${evidenceText(pair.evidence)} = ${pair.weight.toFixed(1)}`,
       );
     }
   }

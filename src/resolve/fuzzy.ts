@@ -57,8 +57,10 @@ export interface ScoredPair {
  * name is partial and fits several people there; both have e-mail or phone and share none (a name
  * alone never joins them); the names are only close; the initial fits several people, or its
  * person is known by a full name already (a Meetup account that wrote both); the name is
- * too common for its odds (below THRESHOLDS.nameJoin: `odds` says how many bits); several people
- * carry the name; or the two people's names hold different middle names.
+ * too common for its odds (below THRESHOLDS.nameJoin: `odds` says how many bits); the record
+ * without e-mail or phone joined another person with e-mail or phone who carries its name (by
+ * the company, or before the other was known); several people carry the name; or the two people's
+ * names hold different middle names.
  */
 export type WaitReason =
   | { readonly reason: 'kept-apart' }
@@ -69,6 +71,7 @@ export type WaitReason =
   | { readonly reason: 'initial-fits-several' }
   | { readonly reason: 'known-by-full-name' }
   | { readonly reason: 'common-name'; readonly odds: number }
+  | { readonly reason: 'joined-another' }
   | { readonly reason: 'several-carry' }
   | { readonly reason: 'middle-names' };
 
@@ -1402,6 +1405,7 @@ export function clusterFuzzy(
       };
     const bits = odds(self, otherOf(k, self), k);
     if (bits < THRESHOLDS.nameJoin) return { reason: 'common-name', odds: bits };
+    if ((strongCount[uf.find(self)] as number) > 0) return { reason: 'joined-another' };
     const ma = middles.get(ra) ?? [];
     const mb = middles.get(rb) ?? [];
     if (ma.some((x) => mb.some((y) => x.key === y.key && wordsDiffer(x.word, y.word))))
