@@ -75,6 +75,8 @@ describe('netz review', () => {
     //    beside Thomas Müller, among six distinct full names with Thomas (the guest's own among
     //    them) and five with Müller: E = 6 · 5 / 1000 = 0.03, four times that for a close name
     //    = 0.12, odds log2(0.95 / 0.12) = 2.98 bits, below the 4.3 a name needs.
+    // 6. A Zoom guest "J. Köhler": Jürgen Köhler's surname with a first initial (+4), too little
+    //    without an identifier.
     const others = ['Abel', 'Bauer', 'Claus', 'Dietz'];
     writeFileSync(
       join(dir, 'eb.csv'),
@@ -90,7 +92,7 @@ describe('netz review', () => {
         ...['Anna', 'Berta', 'Clara', 'Doris'].map((first, i) => `${first},Müller,m${i}@x.example`),
       ].join('\n'),
     );
-    writeFileSync(join(dir, 'zoom.csv'), 'Name\nFriedhelm vom Stein\nThomas Müler\n');
+    writeFileSync(join(dir, 'zoom.csv'), 'Name\nFriedhelm vom Stein\nThomas Müler\nJ. Köhler\n');
     writeFileSync(join(dir, 'm.tsv'), 'Name\tUser ID\tRSVP\nJürgen K.\tuser 1\tYes\n');
     const rows: string[][] = parse(netz(['review', '.', '-f', 'csv'], { cwd: dir }).stdout);
     expect(rows[0]?.at(-1)).toBe('waits');
@@ -102,6 +104,7 @@ describe('netz review', () => {
       'Friedhelm vom Stein / Friedhelm vom Stein: several people carry the name, and nothing tells which',
       'Heike Haßelkus / Jürgen Köhler: they share an e-mail, id or phone, but their names differ',
       'Jürgen Köhler / Jürgen K.: the initial fits more than one person present',
+      'Jürgen Köhler / J. Köhler: a lone surname or a first initial is too little without a shared e-mail, id or phone',
       'Jürgen Kaiser / Jürgen K.: the initial fits more than one person present',
     ]);
     const { out } = await run(dir, ['review', '.'], ['s', 's', 's', 's', 's', 's', 's']);

@@ -41,6 +41,8 @@ export function waitPhrase(waits: WaitReason | undefined): string {
       return 'they share an e-mail, id or phone, but the partial name fits more than one person there';
     case 'both-keyed':
       return 'both have e-mail or phone and share none: a name alone does not join them';
+    case 'partial-only':
+      return 'a lone surname or a first initial is too little without a shared e-mail, id or phone';
     case 'close-name':
       return 'the names are only close: too little without a shared e-mail, id or phone';
     case 'initial-fits-several':

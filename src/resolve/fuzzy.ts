@@ -55,7 +55,8 @@ export interface ScoredPair {
  * Why a pair in the review band did not join: a cannot-link decision or two accounts of one
  * platform keep its people apart; it shares an e-mail, id or phone but the names differ, or its
  * name is partial and fits several people there; both have e-mail or phone and share none (a name
- * alone never joins them); the names are only close; the initial fits several people, or its
+ * alone never joins them); the names are only close, or one is a lone word or a first name's
+ * initial (too little without an identifier); the initial fits several people, or its
  * person is known by a full name already (a Meetup account that wrote both); the name is
  * too common for its odds (below THRESHOLDS.nameJoin: `odds` says how many bits); the record
  * without e-mail or phone joined another person with e-mail or phone who carries its name (by
@@ -68,6 +69,7 @@ export type WaitReason =
   | { readonly reason: 'partial-name' }
   | { readonly reason: 'both-keyed' }
   | { readonly reason: 'close-name' }
+  | { readonly reason: 'partial-only' }
   | { readonly reason: 'initial-fits-several' }
   | { readonly reason: 'known-by-full-name' }
   | { readonly reason: 'common-name'; readonly odds: number }
@@ -1258,6 +1260,12 @@ export function clusterFuzzy(
     else if (!known.some((m) => m.key === name.key && m.word === word))
       known.push({ key: name.key, word });
   }
+  /** Whether clusters ra and rb hold names of one key with different middle words. */
+  const middlesClash = (ra: number, rb: number): boolean => {
+    const ma = middles.get(ra) ?? [];
+    const mb = middles.get(rb) ?? [];
+    return ma.some((x) => mb.some((y) => x.key === y.key && wordsDiffer(x.word, y.word)));
+  };
   /**
    * Joins pair k on the name of record `self`: by the initial rule, as the one carrier of the
    * name with the same company, or by its odds.
@@ -1265,10 +1273,9 @@ export function clusterFuzzy(
   const linkByName = (k: number, self: number, by?: 'initial' | 'name-company'): boolean => {
     const ra = uf.find(pairA[k] as number);
     const rb = uf.find(pairB[k] as number);
+    if (middlesClash(ra, rb)) return false;
     const ma = middles.get(ra) ?? [];
     const mb = middles.get(rb) ?? [];
-    if (ma.some((x) => mb.some((y) => x.key === y.key && wordsDiffer(x.word, y.word))))
-      return false;
     // Which rule joined them is worked out only when it is shown.
     const bits = keepMerges && by === undefined ? odds(self, otherOf(k, self), k) : 0;
     const joined =
@@ -1396,7 +1403,8 @@ export function clusterFuzzy(
     );
     if (shared) return { reason: PARTIAL_NAME_LEVELS.has(level) ? 'partial-name' : 'names-differ' };
     if (weak[a] === 0 && weak[b] === 0) return { reason: 'both-keyed' };
-    if (level < 0 || level >= NAME_JOIN_LEVEL_COUNT) return { reason: 'close-name' };
+    if (level < 0 || level >= NAME_JOIN_LEVEL_COUNT)
+      return { reason: PARTIAL_NAME_LEVELS.has(level) ? 'partial-only' : 'close-name' };
     const self = weak[a] === 1 ? a : b;
     if (initialFor(self, k))
       return {
@@ -1406,10 +1414,7 @@ export function clusterFuzzy(
     const bits = odds(self, otherOf(k, self), k);
     if (bits < THRESHOLDS.nameJoin) return { reason: 'common-name', odds: bits };
     if ((strongCount[uf.find(self)] as number) > 0) return { reason: 'joined-another' };
-    const ma = middles.get(ra) ?? [];
-    const mb = middles.get(rb) ?? [];
-    if (ma.some((x) => mb.some((y) => x.key === y.key && wordsDiffer(x.word, y.word))))
-      return { reason: 'middle-names' };
+    if (middlesClash(ra, rb)) return { reason: 'middle-names' };
     return { reason: 'several-carry' };
   };
   const review: ScoredPair[] = [];
