@@ -702,6 +702,12 @@ async function run(peopleCount, seed) {
     scenarios[tag] = {
       people: ids.size,
       ...metrics(recordPerson, (r) => truth.get(r.key), subset),
+      // What the oracle below reaches on these people's records.
+      oracleRecall: metrics(
+        (r) => ceiling.label.get(r),
+        (r) => truth.get(r.key),
+        subset,
+      ).bcubedRecall,
     };
   }
   const withoutSharedEmail =
@@ -730,14 +736,14 @@ console.log(
   `people linkable only without a shared e-mail: ${(quality.withoutSharedEmail * 100).toFixed(1)} %; sharing a name: ${(quality.namesakes * 100).toFixed(1)} %`,
 );
 console.log(
-  'scenario                 people  B3 precision  B3 recall  pair precision  pair recall',
+  'scenario                 people  B3 precision  B3 recall  pair precision  pair recall  oracle B3 recall',
 );
-const row = (name, m, n) =>
+const row = (name, m, n, oracle) =>
   console.log(
-    `${name.padEnd(24)} ${String(n).padStart(6)}  ${f(m.bcubedPrecision).padStart(12)}  ${f(m.bcubedRecall).padStart(9)}  ${f(m.pairPrecision).padStart(14)}  ${f(m.pairRecall).padStart(11)}`,
+    `${name.padEnd(24)} ${String(n).padStart(6)}  ${f(m.bcubedPrecision).padStart(12)}  ${f(m.bcubedRecall).padStart(9)}  ${f(m.pairPrecision).padStart(14)}  ${f(m.pairRecall).padStart(11)}  ${f(oracle).padStart(16)}`,
   );
-row('overall', quality.overall, quality.people);
-for (const [name, m] of Object.entries(quality.scenarios)) row(name, m, m.people);
+row('overall', quality.overall, quality.people, quality.ceiling.bcubedRecall);
+for (const [name, m] of Object.entries(quality.scenarios)) row(name, m, m.people, m.oracleRecall);
 console.log(
   `attainable without guessing: ${(quality.ceiling.recordsApart * 100).toFixed(1)} % of records cannot be told from another person present (an initial or a keyless name two people share); an oracle joining all others reaches B3 recall ${f(quality.ceiling.bcubedRecall)} (pair recall ${f(quality.ceiling.pairRecall)}) at precision 1`,
 );
