@@ -7,7 +7,7 @@ import { readAndResolve } from '../analyze.js';
 import { csvText } from '../render/csv.js';
 import { markdownCode, markdownSafe, terminalSafe } from '../render/escape.js';
 import { renderAs } from '../render/json.js';
-import { waitPhrase } from '../render/people.js';
+import { evidenceText, waitPhrase } from '../render/people.js';
 import type { ReviewReport } from '../report/schema.js';
 import { keysOf } from '../resolve/links.js';
 import type { Source, SourceRecord } from '../types.js';
@@ -54,9 +54,7 @@ export function renderReviewText(report: ReviewReport, waits: readonly string[] 
           : l + ' '.repeat(width - chars.length);
       out.push(`  ${cell}  │ ${right[j] ?? ''}`);
     });
-    out.push(
-      `  evidence: ${pair.evidence.map((e) => `${e.field} ${e.level} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`).join(', ')}`,
-    );
+    out.push(`  evidence: ${evidenceText(pair.evidence)}`);
     if (waits[i] !== undefined) out.push(`  waits:    ${waits[i]}`);
     out.push('');
   });

@@ -84,8 +84,8 @@ function joinedBecause(rule: string | undefined, odds: number | undefined): stri
   }
 }
 
-/** A pair's evidence as "email same +12.0, name exact +4.5". */
-function evidenceText(
+/** A pair's evidence as "email same +12.0, name exact +4.5" (people --explain, netz review). */
+export function evidenceText(
   evidence: readonly { field: string; level: string; weight: number }[],
 ): string {
   return evidence
