@@ -8,6 +8,7 @@ import { usernameOf } from '../src/resolve/fuzzy.js';
 import { nameFrequency } from '../src/resolve/name-frequency.js';
 import { doubleFirstName, fullFirstNames, parseName, sameFirstName } from '../src/resolve/names.js';
 import {
+  annotationCompany,
   companyOrRole,
   dropAnnotations,
   dropBirthName,
@@ -183,6 +184,26 @@ describe('normalisation rules', () => {
     ['(Gast)', '(Gast)'],
   ])('video-call additions: %s → %s', (raw, name) => {
     expect(dropAnnotations(raw)).toBe(name);
+  });
+
+  it.each([
+    ['Jan Peters [Stadtwerke Solingen]', 'Stadtwerke Solingen'],
+    ['Lena Vogt | Makerspace', 'Makerspace'],
+    ['Lena Vogt|Makerspace', 'Makerspace'],
+    ['Lena Vogt – Makerspace Remscheid', 'Makerspace Remscheid'],
+    ['Köhler GmbH – Jürgen Köhler', 'Köhler GmbH'],
+    ['Jan Peters (Peters Consulting)', 'Peters Consulting'],
+    // Pronouns, a guest mark, a renamed account's other spelling, two additions, none.
+    ['Anke Büscher (sie/ihr)', undefined],
+    ['Anke (Gast)', undefined],
+    ['Anke (Anke Büscher)', undefined],
+    ['Anke B. (Anke Büscher)', undefined],
+    ['Anke Büscher (Anke B.)', undefined],
+    ['Jan Peters (Stadtwerke) | Makerspace', undefined],
+    ['Anna-Lena Müller-Lüdenscheidt', undefined],
+    ['(Gast)', undefined],
+  ])('the company a display name adds: %s → %s', (raw, company) => {
+    expect(annotationCompany(raw)).toBe(company);
   });
 
   it('drops a birth name (geb., geborene, née), not a name that starts so', () => {
@@ -749,6 +770,38 @@ describe('scenarios', () => {
       { name: 'Anke Büscher', groups: ['eventbrite', 'zoom'] },
       { name: 'Jan Peters', groups: ['eventbrite', 'zoom'] },
       { name: 'Lena Vogt', groups: ['eventbrite', 'zoom'] },
+    ]);
+  });
+
+  it('a Zoom guest "Jan Peters [Stadtwerke Solingen]" joins the Jan Peters at that company', async () => {
+    // Two Jan Peters with e-mail, at Stadtwerke Solingen and at Peters Consulting. The guest's
+    // name alone fits both: it waits. The company its display name adds is the first one's:
+    // name (E = 1 · 1 / 1000, 9.9 bits) + company 3 = 12.9 ≥ 10 joins them; the second stays
+    // apart (its pair with the guest, 9.9, is no more than the name, which two people carry).
+    const forms = [
+      'Vorname,Nachname,E-Mail,Firma',
+      'Jan,Peters,jan.peters@stadtwerke.example,Stadtwerke Solingen GmbH',
+      'Jan,Peters,jp@consulting.example,Peters Consulting',
+    ].join('\n');
+    const groupsOf = async (guest: string) =>
+      (
+        await readAndResolve([memory('forms.csv', forms), memory('zoom.csv', `Name\n${guest}\n`)])
+      ).people
+        .map((p) => `${p.emails.join('+') || '-'} ${p.groups.join('+')}`)
+        .sort();
+    expect(await groupsOf('Jan Peters [Stadtwerke Solingen]')).toEqual([
+      'jan.peters@stadtwerke.example forms+zoom',
+      'jp@consulting.example forms',
+    ]);
+    expect(await groupsOf('Jan Peters | Peters Consulting')).toEqual([
+      'jan.peters@stadtwerke.example forms',
+      'jp@consulting.example forms+zoom',
+    ]);
+    // Without the addition nothing tells which Jan Peters came.
+    expect(await groupsOf('Jan Peters (er/ihm)')).toEqual([
+      '- zoom',
+      'jan.peters@stadtwerke.example forms',
+      'jp@consulting.example forms',
     ]);
   });
 

@@ -138,6 +138,15 @@ describe('netz people', () => {
         'identifier',
         undefined,
       ],
+      // A rare name (E = 1 · 1 / 1000: 9.9 bits) without e-mail at the same company (+3):
+      // 12.9, at the merge threshold without a shared identifier.
+      [
+        'Name,Email,Firma\nFriedhelm vom Stein,fvs@x.example,Stein GmbH\n',
+        'b.csv',
+        'Name,Email,Firma\nFriedhelm vom Stein,,Stein\n',
+        'name-and-company',
+        undefined,
+      ],
       // "J. Köhler" on Jürgen's e-mail, nobody else's: the partial name fits one person.
       [juergen, 'b.csv', 'Name,Email\nJ. Köhler,jk@x.example\n', 'partial-identifier', undefined],
       // The same name without e-mail: the one person who carries it.

@@ -69,6 +69,8 @@ function joinedBecause(rule: string | undefined, odds: number | undefined): stri
       return 'the same e-mail, name, phone and company';
     case 'identifier':
       return 'a shared e-mail, id or phone';
+    case 'name-and-company':
+      return 'a rare name with the same company';
     case 'partial-identifier':
       return 'a shared e-mail, id or phone, the partial name fitting one person only';
     case 'name-odds':

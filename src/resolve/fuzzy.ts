@@ -27,7 +27,7 @@ import {
   sameFirstName,
   wordsKey,
 } from './names.js';
-import { foldName, LEGAL_FORM } from './normalize.js';
+import { annotationCompany, foldName, LEGAL_FORM } from './normalize.js';
 import { strongestFirst } from './pair-order.js';
 import { UnionFind } from './union-find.js';
 import { MAX_BLOCK, MAX_LOOSE_BLOCK, THRESHOLDS, WEIGHTS } from './weights.js';
@@ -79,7 +79,8 @@ export type WaitReason =
 
 /**
  * Why two records were joined: the same values throughout; a shared e-mail, id or phone at the
- * merge threshold (with a partial name only when it fits one person); the name, by its odds, as
+ * merge threshold (with a partial name only when it fits one person), or a rare name with the same
+ * company at that threshold; the name, by its odds, as
  * the one person who carries it (a record without e-mail or phone), as the one of several
  * carriers who shares the record's company, or as the one person an initial fits when nothing
  * else competes.
@@ -87,6 +88,7 @@ export type WaitReason =
 export type JoinRule =
   | 'same-values'
   | 'identifier'
+  | 'name-and-company'
   | 'partial-identifier'
   | 'name-odds'
   | 'name-carrier'
@@ -185,13 +187,18 @@ export function profiler(
   // than looked up per record.
   const emailNumbers = new Map<string, number>();
   const nameNumbers = new Map<string, number>();
+  const company = memoized(companyKey);
   const name = memoized((raw): Named => {
     const parts = parseName(raw, normalizers.name);
     onName?.(parts);
-    return { parts, number: numberIn(nameNumbers, parts.key) };
+    const added = annotationCompany(raw);
+    return {
+      parts,
+      number: numberIn(nameNumbers, parts.key),
+      company: added === undefined ? undefined : company(added),
+    };
   });
   const noName = numberIn(nameNumbers, '');
-  const company = memoized(companyKey);
   /** The e-mail part of a profile from its e-mails' keys (distinct, in the order written). */
   const emailPart = (keys: Set<string>): EmailPart => {
     const emailList = [...keys];
@@ -257,7 +264,8 @@ export function profiler(
       phone: record.phone === undefined ? undefined : phone(record.phone),
       name: named?.parts,
       nameNumber: named === undefined ? noName : named.number,
-      company: record.company === undefined ? undefined : company(record.company),
+      // The company column, else a company the display name adds (a Zoom or Teams guest).
+      company: record.company === undefined ? named?.company : company(record.company),
       domains: part.domains,
     };
     if (plain && named !== undefined) part.lastProfile = profile;
@@ -286,6 +294,8 @@ interface EmailPart {
 interface Named {
   readonly parts: NameParts;
   readonly number: number;
+  /** The company key of what the name adds ("Jan Peters [Stadtwerke]"), if it adds one. */
+  readonly company: string | undefined;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -641,6 +651,11 @@ const EVIDENCE = Object.freeze({
     weight: WEIGHTS.companyMatch,
   }),
 });
+
+/** Whether a pair's evidence holds a shared e-mail (or user name), platform id or phone. */
+function sharesIdentifier(evidence: readonly Evidence[]): boolean {
+  return evidence.some((e) => e.field !== 'name' && e.field !== 'company' && e.weight > 0);
+}
 
 /** Scores one pair of records: the evidence, appended to `into`. */
 export function scorePair(
@@ -1114,7 +1129,8 @@ export function clusterFuzzy(
       if (keepMerges) merges.push({ ...pairAt(k), rule, ...(odds === undefined ? {} : { odds }) });
       return true;
     }
-    const report = rule === 'identifier' || rule === 'partial-identifier';
+    const report =
+      rule === 'identifier' || rule === 'partial-identifier' || rule === 'name-and-company';
     if (!report) return false;
     const record = records[b] as SourceRecord;
     findings.push({ code: 'conflicting-evidence', path: paths[record.source], line: record.line });
@@ -1139,7 +1155,12 @@ export function clusterFuzzy(
     if ((pairWeight[k] as number) < THRESHOLDS.merge || (pairIdentified[k] as number) !== 1)
       continue;
     if (!PARTIAL_NAME_LEVELS.has(pairLevel[k] as number)) {
-      link(k, 'identifier');
+      // A rare name with the same company reaches the threshold without a shared identifier;
+      // which of the two it was is worked out only when it is shown.
+      link(
+        k,
+        keepMerges && !sharesIdentifier(pairAt(k).evidence) ? 'name-and-company' : 'identifier',
+      );
       continue;
     }
     const a = pairA[k] as number;
@@ -1398,10 +1419,8 @@ export function clusterFuzzy(
     const rb = uf.find(b);
     const level = pairLevel[k] as number;
     if (blocked(ra, rb)) return { reason: 'kept-apart' };
-    const shared = evidence.some(
-      (e) => e.field !== 'name' && e.field !== 'company' && e.weight > 0,
-    );
-    if (shared) return { reason: PARTIAL_NAME_LEVELS.has(level) ? 'partial-name' : 'names-differ' };
+    if (sharesIdentifier(evidence))
+      return { reason: PARTIAL_NAME_LEVELS.has(level) ? 'partial-name' : 'names-differ' };
     if (weak[a] === 0 && weak[b] === 0) return { reason: 'both-keyed' };
     if (level < 0 || level >= NAME_JOIN_LEVEL_COUNT)
       return { reason: PARTIAL_NAME_LEVELS.has(level) ? 'partial-only' : 'close-name' };

@@ -138,6 +138,36 @@ export function dropAnnotations(value: string): string {
   return kept === '' ? value : kept;
 }
 
+/** Pronouns, a guest or host mark: additions that name no company or group. */
+const NOT_A_COMPANY =
+  /\/|^(?:sie|er|ihr|he|she|they|him|her|them|gast|guest|host|extern|external)$/i;
+
+/**
+ * The company or group a display name adds, as dropAnnotations leaves it out: "Stadtwerke
+ * Solingen" from "Jan Peters [Stadtwerke Solingen]", "Makerspace" from "Lena Vogt | Makerspace",
+ * "Köhler GmbH" from "Köhler GmbH – Jürgen Köhler"; undefined when the name adds nothing, or only
+ * pronouns ("(sie/ihr)"), a guest mark ("(Gast)"), the full name of a renamed account ("Anke (Anke
+ * Büscher)"), or more than one addition.
+ */
+export function annotationCompany(value: string): string | undefined {
+  if (!/[([|·•–—]| [-/@] /.test(value)) return undefined;
+  const kept = dropAnnotations(value);
+  if (kept === value) return undefined;
+  const inside = [...value.matchAll(/[([]([^)\]]*)[)\]]/g)].map((m) => m[1] ?? '');
+  const words = caseFold(kept).split(/\s+/);
+  // The other spelling of a renamed account's name ("Anke", "Anke B.") is the name, not a company.
+  const ofName = (part: string) =>
+    caseFold(part)
+      .split(/\s+/)
+      .every(
+        (w) => words.includes(w) || (/^\p{L}\.?$/u.test(w) && words.some((k) => k[0] === w[0])),
+      );
+  const parts = [...inside, ...value.replace(ANNOTATION, ' ').split(TAIL)]
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && /\p{L}/u.test(p) && !NOT_A_COMPANY.test(p) && !ofName(p));
+  return parts.length === 1 ? parts[0] : undefined;
+}
+
 /** A birth name after the name: "geb. Müller", "(geb. Müller)", ", geborene Müller", "née Müller". */
 const BIRTH_NAME = /\s*,?\s*\(?(?<!\p{L})(?:geb\.\s*|(?:geb|geborene|née)\s+)[^,()]+\)?/giu;
 
