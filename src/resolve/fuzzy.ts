@@ -1311,14 +1311,6 @@ export function clusterFuzzy(
     if (ma.length + mb.length > 0) middles.set(uf.find(ra), [...ma, ...mb]);
     return true;
   };
-  /** Whether one of `self`'s name candidates into cluster `root` shares its company. */
-  const sharesCompany = (self: number, root: number, from: number, to: number): boolean => {
-    for (let j = from; j < to; j++) {
-      const k = candidates[j] as number;
-      if ((pairCompany[k] as number) === 1 && uf.find(otherOf(k, self)) === root) return true;
-    }
-    return false;
-  };
   const WAIT = -2;
   /**
    * For an initial-only record (in a cluster without a full name): the pair to the one person
@@ -1387,16 +1379,21 @@ export function clusterFuzzy(
       // Several people carry the name: only the same company can tell which (the one carrier
       // that shares it with the record); otherwise it waits for review.
       if (strongRoots.size > 1) {
-        let only = -1;
-        for (const k of strongRoots.values()) {
-          if (!sharesCompany(self, uf.find(otherOf(k, self)), from, to)) continue;
-          if (only !== -1) {
-            only = -1;
+        // One pass over the candidates: the carriers with a pair that shares the company.
+        let onlyRoot = -1;
+        for (let j = from; j < to; j++) {
+          const k = candidates[j] as number;
+          if ((pairCompany[k] as number) !== 1) continue;
+          const root = uf.find(otherOf(k, self));
+          if (root === onlyRoot || !strongRoots.has(root)) continue;
+          if (onlyRoot !== -1) {
+            onlyRoot = -1;
             break;
           }
-          only = k;
+          onlyRoot = root;
         }
-        if (only !== -1 && linkByName(only, self, 'name-company')) changed = true;
+        const only = onlyRoot === -1 ? undefined : strongRoots.get(onlyRoot);
+        if (only !== undefined && linkByName(only, self, 'name-company')) changed = true;
         continue;
       }
       if (strongRoots.size === 1) {
