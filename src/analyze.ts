@@ -80,6 +80,13 @@ export interface AnalyzeOptions extends ReadOptions {
   readonly pivots?: number;
   readonly bridges?: number;
   readonly introducers?: number;
+  /**
+   * Build the person projection and measure what needs it: bridges, betweenness, communities,
+   * cliques, who could introduce two groups (default true). `netz overlap` leaves it out for a text
+   * or Markdown report whose --sections show none of these (GRAPH_SECTIONS): the report then
+   * holds them empty and must not be rendered with those sections, nor as JSON or CSV.
+   */
+  readonly graphSections?: boolean;
   /** The links file's path and text (decisions: must / cannot be one person). */
   readonly links?: { readonly path: string; readonly text: string } | undefined;
   /**
@@ -282,83 +289,23 @@ export function checkProjectionSize(
   );
 }
 
-/** Measures what readAndResolve found: the `netz/overlap@1` report. */
-export async function overlapReport(
-  analysis: Analysis,
-  options: AnalyzeOptions = {},
-): Promise<OverlapReport> {
-  const settings = withDefaults(options);
-  const steps = analysis.inputs.length + 2;
-  options.progress?.({ done: steps - 1, total: steps, stage: 'measuring' });
-  const graph = buildAffiliation(analysis.people, analysis.records);
-  if (options.releaseRecords === true) analysis.records.length = 0;
-  const unknown = settings.have.filter((g) => !graph.groups.includes(g));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `--have ${unknown.join(',')}: no such group; the groups are: ${graph.groups.join(', ')}`,
-    );
-  }
-  const notes: string[] = [];
-  if (analysis.inputs.some((i) => i.profile === 'netz-hash'))
-    notes.push('pseudonyms: the inputs are netz hash files, matched exactly on their pseudonyms');
-  if (settings.attendedOnly) {
-    const without = analysis.inputs.filter((i) => !i.hasAttendance).map((i) => i.path);
-    if (without.length > 0) {
-      notes.push(`attended-only: these inputs say nothing about attendance: ${without.join(', ')}`);
-    }
-  }
-  const population = measurePopulation(graph);
-  const n =
-    settings.population === 'chao'
-      ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
-      : graph.people.length;
-  const membership = affiliationMemberships(graph);
-  checkProjectionSize(graph, membership, analysis.inputs);
-  // The compact Louvain needs only the memberships: it starts before the projection is built.
-  const pendingLouvain = usesCompactLouvain(membership, settings.louvainCompactAbove)
-    ? louvainInParallel(membership, settings.resolution, settings.seed)
-    : undefined;
-  const freshness = measureFreshness(graph);
-  if (freshness.length === 0)
-    notes.push('freshness: no event dates are known, so fresh faces over time are not measured');
-  notes.push(
-    'population: capture–recapture assumes independent lists; regulars make lists dependent, so the estimates are lower bounds',
-  );
-  const reportOptions: OverlapOptions = {
-    lang: settings.lang,
-    match: analysis.match,
-    redact: settings.redact,
-    minGroups: settings.minGroups,
-    attendedOnly: settings.attendedOnly,
-    excludeHosts: settings.excludeHosts,
-    groupFrom: settings.groupFrom,
-    seed: settings.seed,
-    population: { n, source: settings.population === 'chao' ? 'chao1' : 'observed' },
-    members: settings.members,
-    have: [...settings.have],
-    resolution: settings.resolution,
-    minShared: settings.minShared,
-    cliqueCap: settings.cliqueCap,
-    cliqueWork: settings.cliqueWork,
-    betweennessBudget: settings.betweennessBudget,
-    louvainCompactAbove: settings.louvainCompactAbove,
-    exactBetweenness: settings.exactBetweenness,
-    exactBetweennessLimit: settings.exactBetweennessLimit,
-    pivots: settings.pivots,
-    bridges: settings.bridges,
-    introducers: settings.introducers,
-  };
-  // What needs only the affiliation is measured before the projection is built and the brokers'
-  // worker starts: beside one worker rather than two, these passes over scattered people and
-  // events wait less on memory (1M rows: 0.9 s here against 2.1 s after the projection).
-  const shares = regularShares(graph, settings.minGroups);
+/** The sections the person projection gives: bridges, betweenness, communities, cliques, introducers. */
+type GraphParts = Pick<
+  OverlapReport,
+  'bridges' | 'betweenness' | 'communities' | 'cliques' | 'disconnected'
+>;
+
+/**
+ * Builds the person projection and measures what needs it, with the brokers' worker and (for
+ * large inputs) the compact Louvain's, started by the caller, running beside the main thread.
+ */
+async function graphSections(
+  graph: Affiliation,
+  membership: Memberships,
+  settings: ReturnType<typeof withDefaults>,
+  pendingLouvain: ReturnType<typeof louvainInParallel> | undefined,
+): Promise<GraphParts> {
   const cuts = cutVertices(membership);
-  const pairs = measurePairs(graph, { population: n });
-  const intersections = measureIntersections(graph, { members: settings.members });
-  const fish = measureFish(graph, { minGroups: settings.minGroups });
-  const reach = measureReach(graph, settings.have);
-  const totals = measureTotals(graph);
-  const groups = measureGroups(graph).map((g, i) => ({ ...g, regularShare: shares[i] ?? null }));
   const { projection, strong } = projectionAndStrongTies(membership, settings.minShared);
   const pendingBrokers = brokersInParallel(projection, {
     seed: settings.seed,
@@ -394,6 +341,117 @@ export async function overlapReport(
     pendingLouvain === undefined ? undefined : await pendingLouvain,
   );
   const bridges = measureBridges(graph, cuts, await pendingBrokers.result);
+  return {
+    bridges: bridges.list,
+    betweenness: { ...bridges.betweenness, cutVertices: bridges.cutVertices },
+    communities,
+    cliques,
+    disconnected,
+  };
+}
+
+/**
+ * The graph sections left empty, for a text or Markdown report that shows none of them
+ * (AnalyzeOptions.graphSections false): what it shows is the same as with them.
+ */
+function withoutGraph(settings: ReturnType<typeof withDefaults>): GraphParts {
+  return {
+    bridges: [],
+    betweenness: { exact: false, pivots: null, cutVertices: 0 },
+    communities: {
+      algorithm: 'louvain',
+      implementation: 'compact',
+      seed: settings.seed,
+      resolution: settings.resolution,
+      modularity: null,
+      list: [],
+    },
+    cliques: { minShared: settings.minShared, maxCore: 0, coreSize: 0, capped: false, list: [] },
+    disconnected: [],
+  };
+}
+
+/** Measures what readAndResolve found: the `netz/overlap@1` report. */
+export async function overlapReport(
+  analysis: Analysis,
+  options: AnalyzeOptions = {},
+): Promise<OverlapReport> {
+  const settings = withDefaults(options);
+  const steps = analysis.inputs.length + 2;
+  options.progress?.({ done: steps - 1, total: steps, stage: 'measuring' });
+  const graph = buildAffiliation(analysis.people, analysis.records);
+  if (options.releaseRecords === true) analysis.records.length = 0;
+  const unknown = settings.have.filter((g) => !graph.groups.includes(g));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--have ${unknown.join(',')}: no such group; the groups are: ${graph.groups.join(', ')}`,
+    );
+  }
+  const notes: string[] = [];
+  if (analysis.inputs.some((i) => i.profile === 'netz-hash'))
+    notes.push('pseudonyms: the inputs are netz hash files, matched exactly on their pseudonyms');
+  if (settings.attendedOnly) {
+    const without = analysis.inputs.filter((i) => !i.hasAttendance).map((i) => i.path);
+    if (without.length > 0) {
+      notes.push(`attended-only: these inputs say nothing about attendance: ${without.join(', ')}`);
+    }
+  }
+  const population = measurePopulation(graph);
+  const n =
+    settings.population === 'chao'
+      ? Math.max(graph.people.length, Math.round(population.chao1.estimate))
+      : graph.people.length;
+  const membership = affiliationMemberships(graph);
+  const withGraph = settings.graphSections !== false;
+  if (withGraph) checkProjectionSize(graph, membership, analysis.inputs);
+  // The compact Louvain needs only the memberships: it starts before the projection is built.
+  const pendingLouvain =
+    withGraph && usesCompactLouvain(membership, settings.louvainCompactAbove)
+      ? louvainInParallel(membership, settings.resolution, settings.seed)
+      : undefined;
+  const freshness = measureFreshness(graph);
+  if (freshness.length === 0)
+    notes.push('freshness: no event dates are known, so fresh faces over time are not measured');
+  notes.push(
+    'population: capture–recapture assumes independent lists; regulars make lists dependent, so the estimates are lower bounds',
+  );
+  const reportOptions: OverlapOptions = {
+    lang: settings.lang,
+    match: analysis.match,
+    redact: settings.redact,
+    minGroups: settings.minGroups,
+    attendedOnly: settings.attendedOnly,
+    excludeHosts: settings.excludeHosts,
+    groupFrom: settings.groupFrom,
+    seed: settings.seed,
+    population: { n, source: settings.population === 'chao' ? 'chao1' : 'observed' },
+    members: settings.members,
+    have: [...settings.have],
+    resolution: settings.resolution,
+    minShared: settings.minShared,
+    cliqueCap: settings.cliqueCap,
+    cliqueWork: settings.cliqueWork,
+    betweennessBudget: settings.betweennessBudget,
+    louvainCompactAbove: settings.louvainCompactAbove,
+    exactBetweenness: settings.exactBetweenness,
+    exactBetweennessLimit: settings.exactBetweennessLimit,
+    pivots: settings.pivots,
+    bridges: settings.bridges,
+    introducers: settings.introducers,
+  };
+  // What needs only the affiliation is measured before the projection is built and the brokers'
+  // worker starts: beside one worker rather than two, these passes over scattered people and
+  // events wait less on memory (1M rows: 0.9 s here against 2.1 s after the projection).
+  const shares = regularShares(graph, settings.minGroups);
+  const pairs = measurePairs(graph, { population: n });
+  const intersections = measureIntersections(graph, { members: settings.members });
+  const fish = measureFish(graph, { minGroups: settings.minGroups });
+  const reach = measureReach(graph, settings.have);
+  const totals = measureTotals(graph);
+  const groups = measureGroups(graph).map((g, i) => ({ ...g, regularShare: shares[i] ?? null }));
+  const measured = withGraph
+    ? await graphSections(graph, membership, settings, pendingLouvain)
+    : withoutGraph(settings);
   const report: OverlapReport = {
     schema: 'netz/overlap@1',
     tool: { name: TOOL.name, version: TOOL.version },
@@ -422,11 +480,7 @@ export async function overlapReport(
     pairs,
     intersections,
     fish,
-    bridges: bridges.list,
-    betweenness: { ...bridges.betweenness, cutVertices: bridges.cutVertices },
-    communities,
-    cliques,
-    disconnected,
+    ...measured,
     population,
     reach,
     freshness,

@@ -11,8 +11,10 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/analyze.js';
 import { writeInPieces } from '../src/cli/io.js';
 import { runCli } from '../src/cli/main.js';
+import { renderReport } from '../src/render/index.js';
 import { netz, pipeline } from './helpers/run.js';
 import { BIN, FIXTURES, ROOT } from './helpers/sources.js';
 
@@ -280,5 +282,67 @@ describe('determinism', () => {
     expect(JSON.parse(english.stdout).options.lang).toBe('en');
     const forced = netz(['overlap', FIXTURES, '--lang', 'en'], { env: { LC_ALL: 'de_DE' } });
     expect(forced.stdout).toContain('In brief');
+  });
+});
+
+describe('--sections', () => {
+  const sources = readdirSync(FIXTURES).map((f) => ({
+    name: join(FIXTURES, f),
+    open: async () => new Uint8Array(readFileSync(join(FIXTURES, f))),
+  }));
+
+  it.each([
+    ['groups,pairs,fish', ['groups', 'pairs', 'fish']],
+    [
+      'intersections,pond,reach,fresh,accounting',
+      ['intersections', 'pond', 'reach', 'fresh', 'accounting'],
+    ],
+  ] as const)(
+    'text and Markdown of %s, measured without the person projection, are the complete report cut to them',
+    async (list, sections) => {
+      // The complete report (projection, bridges, communities, cliques and all), rendered with
+      // only these sections: what the CLI printed before it left the projection out for them.
+      const full = await analyze(sources, { lang: 'en' });
+      expect(full.bridges.length).toBeGreaterThan(0);
+      for (const format of ['md', 'text'] as const) {
+        const run = netz(['overlap', FIXTURES, '--sections', list, '-f', format, '--lang', 'en']);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toBe(renderReport(full, format, { color: false, sections }));
+      }
+      // Without the projection the graph parts are empty (the CLI shows none of them).
+      const lean = await analyze(sources, { lang: 'en', graphSections: false });
+      expect([lean.bridges, lean.disconnected, lean.cliques.list, lean.communities.list]).toEqual([
+        [],
+        [],
+        [],
+        [],
+      ]);
+      expect({ ...lean, bridges: full.bridges }).toMatchObject({
+        groups: full.groups,
+        pairs: full.pairs,
+        intersections: full.intersections,
+        fish: full.fish,
+        population: full.population,
+        reach: full.reach,
+        freshness: full.freshness,
+        notes: full.notes,
+      });
+    },
+  );
+
+  it('keeps JSON complete and measures the graph for the story or a graph section', () => {
+    const json = JSON.parse(
+      netz(['overlap', FIXTURES, '--sections', 'groups', '-f', 'json']).stdout,
+    );
+    expect(json.bridges.length).toBeGreaterThan(0);
+    expect(json.communities.list.length).toBeGreaterThan(0);
+    const story = netz(['overlap', FIXTURES, '--sections', 'story', '--lang', 'en']).stdout;
+    expect(story).toMatch(/is the strongest\s+bridge/);
+  });
+
+  it('refuses an unknown section with the list to choose from, exit 2', () => {
+    const run = netz(['overlap', FIXTURES, '--sections', 'groups,bridgez']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--sections groups,bridgez: choose from story, groups, pairs/);
   });
 });

@@ -64,6 +64,19 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/**
+ * The sections that read the person projection (bridges, communities, cliques, who could
+ * introduce two groups) and the story, which tells of them. A text or Markdown report without any
+ * of them is measured without the projection (AnalyzeOptions.graph).
+ */
+export const GRAPH_SECTIONS: ReadonlySet<Section> = new Set<Section>([
+  'story',
+  'bridges',
+  'communities',
+  'cliques',
+  'never-meet',
+]);
+
 export interface DocumentOptions {
   /** How many rows long lists show (the JSON is always complete). */
   readonly top: number;
