@@ -5,7 +5,8 @@
 // as users run it and with `--match exact`, alternately (wall time, rows/s and peak RSS, median of
 // several runs), netz restricted to the core sections
 // (people and exclusive people per group, shared/Jaccard/overlap per pair, groups-per-person
-// histogram) in-process, and DuckDB computing the same with SQL. The core numbers of netz and
+// histogram) in-process and as the CLI's --sections groups,pairs,fish, and DuckDB computing the
+// same with SQL. The core numbers of netz and
 // DuckDB must be equal; the run fails loudly when they differ or the peer cannot run. pandas must
 // agree too when it runs; networkx times the person projection, sampled betweenness with netz's
 // pivot count and Louvain, up to a size its memory allows.
@@ -43,7 +44,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * The full report as its own process, `netz overlap DIR -f json` (with `--match exact` when
  * asked): wall seconds and peak RSS (MB) from /usr/bin/time.
  */
-function fullRun(dir, match) {
+function fullRun(dir, match, extra = []) {
   const out = join(tmpdir(), `netz-bench-${process.pid}.json`);
   const started = performance.now();
   const run = spawnSync(
@@ -58,6 +59,7 @@ function fullRun(dir, match) {
       '-f',
       'json',
       ...(match === undefined ? [] : ['--match', match]),
+      ...extra,
       '-o',
       out,
     ],
@@ -66,10 +68,19 @@ function fullRun(dir, match) {
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) fail(`netz failed on ${dir}: ${run.stderr}`);
   const rss = Number(run.stderr.trim().split('\n').pop()) / 1024;
-  const report = JSON.parse(readFileSync(out, 'utf8'));
+  // The JSON report, unless the extra arguments asked for Markdown (-f md, the later -f).
+  const report = extra.includes('md') ? undefined : JSON.parse(readFileSync(out, 'utf8'));
   rmSync(out);
   return { seconds, rss, report };
 }
+
+/**
+ * The core sections as users ask the CLI for them: `netz overlap DIR --match exact --sections
+ * groups,pairs,fish -f md` (measured without the person projection), its own process, start-up
+ * included.
+ */
+const coreCliRun = (dir) =>
+  fullRun(dir, 'exact', ['--sections', 'groups,pairs,fish', '-f', 'md']).seconds;
 
 /** netz restricted to the core sections, in-process. */
 async function netzCore(dir) {
@@ -225,10 +236,13 @@ for (const size of SIZES) {
   // varied by a second or two with this machine's drift).
   const cores = [];
   const peers = [];
+  const cliCores = [];
   for (let k = 0; k < RUNS; k++) {
     cores.push(await netzCore(dir));
     peers.push(await duckCore(dir));
+    cliCores.push(coreCliRun(dir));
   }
+  const cliCore = median(cliCores);
   const mine = { ...cores[0], seconds: median(cores.map((c) => c.seconds)) };
   const peer = { ...peers[0], seconds: median(peers.map((c) => c.seconds)) };
   // The core numbers must agree exactly (ratios to 1e-12).
@@ -255,24 +269,27 @@ for (const size of SIZES) {
     exactSeconds,
     exactRss,
     core: mine.seconds,
+    cliCore,
     duck: peer.seconds,
     growth: previous === undefined ? null : seconds / previous,
     py,
   });
   previous = seconds;
   console.log(
-    `${rows} rows: full ${seconds.toFixed(2)} s, ${Math.round(rows / seconds)} rows/s, ${Math.round(rss)} MB (--match exact ${exactSeconds.toFixed(2)} s, ${Math.round(exactRss)} MB); core ${mine.seconds.toFixed(2)} s vs DuckDB ${peer.seconds.toFixed(2)} s (netz and DuckDB agree)`,
+    `${rows} rows: full ${seconds.toFixed(2)} s, ${Math.round(rows / seconds)} rows/s, ${Math.round(rss)} MB (--match exact ${exactSeconds.toFixed(2)} s, ${Math.round(exactRss)} MB); core ${mine.seconds.toFixed(2)} s in-process, ${cliCore.toFixed(2)} s as the CLI's --sections groups,pairs,fish, vs DuckDB ${peer.seconds.toFixed(2)} s (netz and DuckDB agree)`,
   );
   if (py !== undefined)
     console.log(`  pandas + networkx: ${describePeer(py, exactRuns[0].report)}`);
 }
 console.log(
-  '\n| rows | people | full report | rows/s | peak RSS | × previous size | --match exact | its RSS | core sections | DuckDB | core / DuckDB |',
+  '\n| rows | people | full report | rows/s | peak RSS | × previous size | --match exact | its RSS | core sections | DuckDB | core / DuckDB | core by the CLI | its / DuckDB |',
 );
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+);
 for (const r of rowsOut)
   console.log(
-    `| ${r.rows} | ${r.people} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rows / r.seconds)} | ${Math.round(r.rss)} MB | ${r.growth === null ? '–' : r.growth.toFixed(1)} | ${r.exactSeconds.toFixed(2)} s | ${Math.round(r.exactRss)} MB | ${r.core.toFixed(2)} s | ${r.duck.toFixed(2)} s | ${(r.core / r.duck).toFixed(1)} |`,
+    `| ${r.rows} | ${r.people} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rows / r.seconds)} | ${Math.round(r.rss)} MB | ${r.growth === null ? '–' : r.growth.toFixed(1)} | ${r.exactSeconds.toFixed(2)} s | ${Math.round(r.exactRss)} MB | ${r.core.toFixed(2)} s | ${r.duck.toFixed(2)} s | ${(r.core / r.duck).toFixed(1)} | ${r.cliCore.toFixed(2)} s | ${(r.cliCore / r.duck).toFixed(1)} |`,
   );
 if (interpreter === undefined)
   console.log(
