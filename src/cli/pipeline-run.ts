@@ -91,9 +91,14 @@ export async function overlapHere(
   job: OverlapJob,
   progress?: (step: ProgressStep) => void,
 ): Promise<PipelineOutcome> {
-  // Graph workers start while the inputs are read (see startGraphWorkers).
+  // Graph workers start while the inputs are read (see startGraphWorkers); none for a report
+  // measured without the person projection.
   startGraphWorkers(
-    job.bytes >= WARM_BROKERS_BYTES ? (job.bytes >= WARM_LOUVAIN_BYTES ? 2 : 1) : 0,
+    job.settings.graphSections === false || job.bytes < WARM_BROKERS_BYTES
+      ? 0
+      : job.bytes >= WARM_LOUVAIN_BYTES
+        ? 2
+        : 1,
   );
   let analysis: Awaited<ReturnType<typeof readAndResolve>>;
   let report: Awaited<ReturnType<typeof overlapReport>>;
