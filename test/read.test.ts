@@ -10,8 +10,9 @@ import {
   textLength,
 } from '../src/read/decode.js';
 import { addressesInName, emailsInCell } from '../src/read/emails.js';
+import { SectionSplitter } from '../src/read/sections.js';
 import { groupFromName, readSource } from '../src/read/source.js';
-import { detectDelimiter, parseTable } from '../src/read/table.js';
+import { detectDelimiter, eachTableRow, parseTable, type TableRow } from '../src/read/table.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -155,6 +156,86 @@ describe('table rows and their lines', () => {
     const run = () => parseTable('Name,Note\nA,ok\nB,"never closed\nC,x\n', 'q.csv');
     expect(run).toThrow(InputError);
     expect(run).toThrow(/^q\.csv:3: a quoted field opens here/);
+  });
+});
+
+describe('rows as they are read', () => {
+  // Each row goes on to the sections and records before the next is read, so that a file's
+  // rows are never all in memory at once.
+  const rowsOf = (text: string) =>
+    text.split('\n').map((line, i) => ({ line: i + 1, cells: line.split(',') }));
+
+  it('hands each row on before reading the next, with or without quotes', () => {
+    for (const text of [
+      'Name,Ort\nAnke,Solingen\nB,x\nC,y\n',
+      'Name,Ort\n"Anke",Solingen\nB,x\nC,y\n',
+    ]) {
+      const seen: number[] = [];
+      // The third row fails: the rows before it were handed on, the one after it never read.
+      const run = () =>
+        eachTableRow(text, 'a.csv', (row) => {
+          if (row.line === 3) throw new Error('stop at 3');
+          seen.push(row.line);
+        });
+      expect(run).toThrow('stop at 3');
+      expect(seen).toEqual([1, 2]);
+    }
+  });
+
+  it('hands the rows of a section on as they come, holding back only blanks and lone cells', () => {
+    // A Zoom-like report: preamble, a titled host section, a lone cell that only the next row
+    // shows to be a title, and blank rows between. Expected by hand from the rules: the
+    // preamble's "Topic" is metadata; "Host Details" (line 3) titles the first section; the lone
+    // "Gäste" (line 7) is a title because line 9 is a header; the blank line 6 before it closes
+    // the host section and is dropped; the lone "Anke Büscher" (line 11) is a data row, because
+    // its next non-blank row (13) is data; the blank line 12 between them is kept as a row.
+    const rows = rowsOf(
+      [
+        'Topic,Stammtisch', // 1
+        ',', // 2
+        'Host Details,', // 3
+        'Name,E-Mail', // 4
+        'Jan Peters,jan@x.example', // 5
+        ',', // 6
+        'Gäste,', // 7
+        ',', // 8
+        'Name,E-Mail', // 9
+        'Lena Vogt,lena@x.example', // 10
+        'Anke Büscher,', // 11
+        ',', // 12
+        'Ute Kahl,ute@x.example', // 13
+        ',', // 14
+      ].join('\n'),
+    );
+    const events: string[] = [];
+    const splitter = new SectionSplitter({
+      section: (title, header, meta) =>
+        events.push(`section ${title} @${header.line} topic=${meta.get('topic')}`),
+      row: (row) => events.push(`row ${row.line}`),
+    });
+    const handedAfter: number[] = [];
+    for (const row of rows as TableRow[]) {
+      splitter.push(row);
+      handedAfter.push(events.length);
+    }
+    splitter.end();
+    expect(events).toEqual([
+      'section Host Details @4 topic=Stammtisch',
+      'row 5',
+      'section Gäste @9 topic=Stammtisch',
+      'row 10',
+      'row 11',
+      'row 12',
+      'row 13',
+      // The table's last blank row stays in its last section.
+      'row 14',
+    ]);
+    // Row 5 went on when it was pushed; the lone cell of line 11 and the blank line 12 waited
+    // for line 13, then all three went on.
+    expect(handedAfter[4]).toBe(2);
+    expect(handedAfter[10]).toBe(4);
+    expect(handedAfter[11]).toBe(4);
+    expect(handedAfter[12]).toBe(7);
   });
 });
 

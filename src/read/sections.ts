@@ -1,7 +1,10 @@
-// Table rows → sections. Takes every row of a table and returns the sections that hold people
-// (a header row and its data rows) plus the report's metadata from the preamble (Zoom topic and
-// start time, Teams meeting title). Plain lists are one section; Zoom and Teams reports have a
-// preamble and several titled sections ("Host Details", "2. Participants").
+// Table rows → sections. Takes the rows of a table one at a time and hands on the sections that
+// hold people (a header row and its data rows) plus the report's metadata from the preamble (Zoom
+// topic and start time, Teams meeting title). Plain lists are one section; Zoom and Teams reports
+// have a preamble and several titled sections ("Host Details", "2. Participants"). It holds back
+// only what it cannot yet place (the preamble until the first header, a lone cell until the next
+// row says whether it is a title, blank rows until a data row follows), so that a file of a
+// million rows is read without all its rows in memory at once.
 import { headerKey, isIdentityHeader, knownHeaderCount, mayBeIdentityHeader } from './columns.js';
 import type { TableRow } from './table.js';
 
@@ -18,6 +21,14 @@ export interface Sections {
   readonly people: Section[];
   /** The first header row, when no section holds people (for the error message). */
   readonly firstHeader: TableRow | undefined;
+}
+
+/** Where a SectionSplitter hands on what it finds, in file order. */
+export interface SectionSink {
+  /** A section that holds people begins; `meta`: the preamble's metadata, complete by then. */
+  section(title: string | undefined, header: TableRow, meta: ReadonlyMap<string, string>): void;
+  /** A data row of the section begun last (blank ones included). */
+  row(row: TableRow): void;
 }
 
 function filled(row: TableRow): string[] {
@@ -47,7 +58,7 @@ const NOT_PEOPLE = /activit|aktivit/i;
 
 /**
  * A header row of a section that holds people (`spaces` false: no cell of the table holds
- * unusual white space, see splitSections).
+ * unusual white space, see SectionSplitter).
  */
 function isHeaderOfPeople(row: TableRow, strict: boolean, spaces = true): boolean {
   if (!mayBeIdentityHeader(row.cells, spaces)) return false;
@@ -57,92 +68,171 @@ function isHeaderOfPeople(row: TableRow, strict: boolean, spaces = true): boolea
 }
 
 /**
- * Splits rows into the sections that hold people, and the preamble's key/value metadata.
- * `spaces` false says that no cell holds unusual white space (two in a row, or other than " "),
- * which spares the per-row header check looking for it.
+ * Splits rows, pushed one at a time, into sections. A table's first non-blank row is the header
+ * of a plain list when it names a name or e-mail column; otherwise the rows up to the first
+ * header that names two known columns are the preamble, and the lone cell just above that header
+ * is its section's title. After it, a lone cell in a section of two or more columns starts a gap
+ * when it reads like a title or the next non-blank row is such a header; the gap's rows belong to
+ * no section until the next header. Blank rows at the end of a section are left out, except at
+ * the end of the table. Sections whose header names no person column, or whose title names
+ * activities, are not handed on. `spaces` false says that no cell holds unusual white space (two
+ * in a row, or other than " "), which spares the per-row header check looking for it.
  */
-export function splitSections(rows: readonly TableRow[], spaces = true): Sections {
-  const isPeopleHeader = (row: TableRow, strict: boolean) => isHeaderOfPeople(row, strict, spaces);
-  const meta = new Map<string, string>();
-  const sections: Section[] = [];
-  const firstAt = rows.findIndex((r) => !isBlank(r));
-  if (firstAt < 0) return { meta, people: [], firstHeader: undefined };
-  const first = rows[firstAt] as TableRow;
+export class SectionSplitter {
+  readonly meta = new Map<string, string>();
+  /** The first non-blank row. */
+  firstHeader: TableRow | undefined;
+  /** Whether a section that holds people began. */
+  sawPeople = false;
 
-  // A plain list: its first non-blank row is the header.
-  let start = firstAt;
-  let title: string | undefined;
-  if (!isPeopleHeader(first, false)) {
-    const headerAt = rows.findIndex((r, i) => i > firstAt && isPeopleHeader(r, true));
-    if (headerAt < 0) return { meta, people: [], firstHeader: first };
-    readPreamble(rows.slice(firstAt, headerAt), meta);
-    for (let i = headerAt - 1; i >= firstAt; i--) {
-      const cells = filled(rows[i] as TableRow);
+  /** Rows from the first non-blank one while no header is found (the preamble). */
+  private preamble: TableRow[] | undefined;
+  private started = false;
+  /** Whether the section rows go to holds people (else they are dropped). */
+  private people = false;
+  /** Whether the header has two or more filled cells. */
+  private wide = false;
+  private inGap = false;
+  private pendingTitle: string | undefined;
+  /** Blank rows not yet handed on: a data row after them keeps them, a new section drops them. */
+  private blanks: TableRow[] = [];
+  /** A lone cell that is a title if the next non-blank row is a header, and the blanks after it. */
+  private held: { row: TableRow; cell: string; blanks: TableRow[] } | undefined;
+
+  constructor(
+    private readonly sink: SectionSink,
+    private readonly spaces = true,
+  ) {}
+
+  push(row: TableRow): void {
+    if (!this.started) {
+      this.beforeHeader(row);
+      return;
+    }
+    const held = this.held;
+    if (held !== undefined) {
+      if (isBlank(row)) {
+        held.blanks.push(row);
+        return;
+      }
+      this.held = undefined;
+      this.place(held.row, isHeaderOfPeople(row, true, this.spaces) ? held.cell : undefined);
+      for (const blank of held.blanks) this.place(blank, undefined);
+    }
+    const lone = this.wide ? onlyCell(row) : undefined;
+    if (lone !== undefined && !TITLE.test(lone)) {
+      // A title only if the next non-blank row is a header: held until it comes.
+      this.held = { row, cell: lone, blanks: [] };
+      return;
+    }
+    this.place(row, lone);
+  }
+
+  /** The table ends: what is held back is placed. */
+  end(): void {
+    if (!this.started) {
+      this.preamble = undefined;
+      return;
+    }
+    const held = this.held;
+    if (held !== undefined) {
+      this.held = undefined;
+      this.place(held.row, undefined);
+      for (const blank of held.blanks) this.place(blank, undefined);
+    }
+    // The last section keeps its trailing blank rows.
+    if (!this.inGap) for (const blank of this.blanks) this.hand(blank);
+    this.blanks = [];
+  }
+
+  private beforeHeader(row: TableRow): void {
+    if (this.firstHeader === undefined) {
+      if (isBlank(row)) return;
+      this.firstHeader = row;
+      // A plain list: its first non-blank row is the header.
+      if (this.isPeopleHeader(row, false)) {
+        this.begin(undefined, row);
+        return;
+      }
+      this.preamble = [row];
+      return;
+    }
+    const preamble = this.preamble as TableRow[];
+    if (!this.isPeopleHeader(row, true)) {
+      preamble.push(row);
+      return;
+    }
+    readPreamble(preamble, this.meta);
+    let title: string | undefined;
+    for (let i = preamble.length - 1; i >= 0; i--) {
+      const cells = filled(preamble[i] as TableRow);
       if (cells.length === 0) continue;
       if (cells.length === 1) title = cells[0];
       break;
     }
-    start = headerAt;
+    this.preamble = undefined;
+    this.begin(title, row);
   }
 
-  let current: { title: string | undefined; header: TableRow; rows: TableRow[] } = {
-    title,
-    header: rows[start] as TableRow,
-    rows: [],
-  };
-  // Whether the current section's header has two or more cells (computed once per header).
-  let wideHeader: TableRow | undefined;
-  let wideValue = false;
-  const wide = () => {
-    if (wideHeader !== current.header) {
-      wideHeader = current.header;
-      wideValue = filled(current.header).length >= 2;
+  /** Places a row; `title`: its lone cell when that makes it a title. */
+  private place(row: TableRow, title: string | undefined): void {
+    if (title !== undefined) {
+      this.blanks = [];
+      this.pendingTitle = title;
+      this.inGap = true;
+      return;
     }
-    return wideValue;
-  };
-  const close = (next: { title: string | undefined; header: TableRow } | undefined) => {
-    while (current.rows.length > 0 && isBlank(current.rows[current.rows.length - 1] as TableRow)) {
-      current.rows.pop();
+    if (this.wide && this.isPeopleHeader(row, true)) {
+      this.blanks = [];
+      this.begin(this.pendingTitle, row);
+      this.pendingTitle = undefined;
+      return;
     }
-    sections.push(current);
-    if (next) current = { ...next, rows: [] };
-  };
-  let pendingTitle: string | undefined;
-  let inGap = false; // between a title and the next header: rows belong to no section
-  for (let i = start + 1; i < rows.length; i++) {
-    const row = rows[i] as TableRow;
-    // Per row only what is needed (a million rows at 1M): a lone cell that may be a title.
-    const lone = wide() ? onlyCell(row) : undefined;
-    if (lone !== undefined && isTitle(lone, rows, i, spaces)) {
-      if (!inGap) close(undefined);
-      pendingTitle = lone;
-      inGap = true;
-      continue;
+    if (this.inGap) {
+      // A header-like row in the gap still goes to the section before it.
+      if (isBlank(row) || !this.isPeopleHeader(row, false)) return;
+    } else if (isBlank(row)) {
+      this.blanks.push(row);
+      return;
     }
-    if (wide() && isPeopleHeader(row, true)) {
-      if (!inGap) close(undefined);
-      current = { title: pendingTitle, header: row, rows: [] };
-      pendingTitle = undefined;
-      inGap = false;
-      continue;
-    }
-    if (inGap) {
-      if (isBlank(row)) continue;
-      if (!isPeopleHeader(row, false)) continue;
-    }
-    current.rows.push(row);
+    for (const blank of this.blanks) this.hand(blank);
+    this.blanks = [];
+    this.hand(row);
   }
-  if (!inGap) sections.push(current);
-  const people = sections.filter(
-    (s) => isPeopleHeader(s.header, false) && !(s.title !== undefined && NOT_PEOPLE.test(s.title)),
-  );
-  return { meta, people, firstHeader: first };
+
+  private begin(title: string | undefined, header: TableRow): void {
+    this.started = true;
+    this.inGap = false;
+    this.wide = filled(header).length >= 2;
+    this.people =
+      this.isPeopleHeader(header, false) && !(title !== undefined && NOT_PEOPLE.test(title));
+    if (!this.people) return;
+    this.sawPeople = true;
+    this.sink.section(title, header, this.meta);
+  }
+
+  private hand(row: TableRow): void {
+    if (this.people) this.sink.row(row);
+  }
+
+  private isPeopleHeader(row: TableRow, strict: boolean): boolean {
+    return isHeaderOfPeople(row, strict, this.spaces);
+  }
 }
 
-function isTitle(cell: string, rows: readonly TableRow[], at: number, spaces: boolean): boolean {
-  if (TITLE.test(cell)) return true;
-  const next = rows.slice(at + 1).find((r) => !isBlank(r));
-  return next !== undefined && isHeaderOfPeople(next, true, spaces);
+/** Splits a whole table's rows into sections (SectionSplitter, collected). */
+export function splitSections(rows: readonly TableRow[], spaces = true): Sections {
+  const people: Section[] = [];
+  const splitter = new SectionSplitter(
+    {
+      section: (title, header) => people.push({ title, header, rows: [] }),
+      row: (row) => (people[people.length - 1] as Section).rows.push(row),
+    },
+    spaces,
+  );
+  for (const row of rows) splitter.push(row);
+  splitter.end();
+  return { meta: splitter.meta, people, firstHeader: splitter.firstHeader };
 }
 
 /** Reads `key: value` lines and small header + row tables of a report's preamble. */

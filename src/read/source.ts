@@ -21,10 +21,10 @@ import { type ColumnMap, detectProfile, headerKey, mapColumns, type Profile } fr
 import { type DateOrder, parseDate } from './dates.js';
 import { decodeBytes } from './decode.js';
 import { addressesInName, emailsInCell } from './emails.js';
-import { type Section, splitSections } from './sections.js';
+import { SectionSplitter } from './sections.js';
 import { detectContainer, readXlsxRows } from './spreadsheet.js';
 import { lumaStatus, meetupStatus, statusFromValue } from './status.js';
-import { parseTable, type TableRow } from './table.js';
+import { chooseDelimiter, eachTableRow, type TableRow } from './table.js';
 
 /** How one source is read; every field may come from the CLI or the config file. */
 export interface ReadOptions {
@@ -115,9 +115,12 @@ function tidy(value: string | undefined, spaces = true): string | undefined {
 }
 
 interface Table {
-  readonly rows: readonly TableRow[];
+  /**
+   * Hands the rows to `onRow` in order, a text's rows as they are read (none kept), and returns
+   * the delimiter ('' for a workbook). May be called again.
+   */
+  readonly eachRow: (onRow: (row: TableRow) => void) => string;
   readonly encoding: Encoding;
-  readonly delimiter: string;
   /**
    * False when no cell can show mojibake: the text holds none of its marks (U+FFFD, "Ã", "â€"),
    * so no name taken from it (or joined from two cells by a space) can. Then rows skip the check.
@@ -158,10 +161,13 @@ async function readTable(input: SourceInput, options: ReadOptions): Promise<Tabl
     );
   }
   if (container === 'xlsx') {
+    const rows = await readXlsxRows(input.bytes, path, options.sheet);
     return {
-      rows: await readXlsxRows(input.bytes, path, options.sheet),
+      eachRow: (onRow) => {
+        for (const row of rows) onRow(row);
+        return '';
+      },
       encoding: 'utf-8',
-      delimiter: '',
       mayHoldMojibake: true,
       mayHoldUnusualSpace: true,
     };
@@ -175,19 +181,18 @@ async function readTable(input: SourceInput, options: ReadOptions): Promise<Tabl
       'this is not a text table (binary content); export the list as CSV',
     );
   }
-  const table = parseTable(text, path, options.delimiter);
+  const mayHoldUnusualSpace = (delimiter: string) =>
+    text.includes('"') ||
+    (text.includes('\r') && text.includes('\n') && LONE_BREAK.test(text)) ||
+    (delimiter === '\t' ? UNUSUAL_SPACE_BUT_TAB : UNUSUAL_SPACE).test(text);
+  const delimiter = chooseDelimiter(text, options.delimiter);
   return {
-    rows: table.rows,
+    eachRow: (onRow) => eachTableRow(text, path, onRow, delimiter),
     encoding,
-    delimiter: table.delimiter,
     mayHoldMojibake: holdsMojibakeMark(text),
-    mayHoldUnusualSpace:
-      text.includes('"') ||
-      (text.includes('\r') && text.includes('\n') && LONE_BREAK.test(text)) ||
-      (table.delimiter === '\t' ? UNUSUAL_SPACE_BUT_TAB : UNUSUAL_SPACE).test(text),
+    mayHoldUnusualSpace: mayHoldUnusualSpace(delimiter),
   };
 }
-
 /** Reads one source; throws InputError when it cannot be used at all. */
 export async function readSource(
   input: SourceInput,
@@ -199,8 +204,23 @@ export async function readSource(
     throw new InputError('empty-file', path, undefined, 'the file is empty; export the list again');
   }
   const table = await readTable(input, options);
-  if (isHashedTable(table.rows)) return readHashed(input, table, sourceIndex);
-  const { meta, people, firstHeader } = splitSections(table.rows, table.mayHoldUnusualSpace);
+  const rows = new PeopleRows(input, sourceIndex, options, table);
+  // Rows go through the section splitter to the records as they are read: a file's rows are
+  // never all in memory at once (a `netz hash` file's are, for its own reader).
+  let hashed: TableRow[] | undefined;
+  let firstRow = true;
+  const splitter = new SectionSplitter(rows, table.mayHoldUnusualSpace);
+  const delimiter = table.eachRow((row) => {
+    if (firstRow) {
+      firstRow = false;
+      if (isHashedTable([row])) hashed = [];
+    }
+    if (hashed !== undefined) hashed.push(row);
+    else splitter.push(row);
+  });
+  if (hashed !== undefined) return readHashed(input, table, hashed, delimiter, sourceIndex);
+  splitter.end();
+  const firstHeader = splitter.firstHeader;
   if (firstHeader === undefined) {
     throw new InputError(
       'empty-file',
@@ -209,17 +229,16 @@ export async function readSource(
       'the file holds no table; export the list again',
     );
   }
-  const first = people[0];
-  if (first === undefined) {
-    // A first row without headers is data: values that look like e-mails or numbers stay out of
-    // the message (it may end up in a CI log).
-    const header = firstHeader.cells
-      .map((h) => h.trim())
-      .filter((h) => h !== '')
-      .slice(0, 12)
-      .map((h) => (/[@\d]/.test(h) ? '(a value)' : h.length > 40 ? `${h.slice(0, 39)}…` : h));
+  if (!splitter.sawPeople) {
     const mapped = options.map !== undefined && Object.keys(options.map).length > 0;
     if (!mapped) {
+      // A first row without headers is data: values that look like e-mails or numbers stay out
+      // of the message (it may end up in a CI log).
+      const header = firstHeader.cells
+        .map((h) => h.trim())
+        .filter((h) => h !== '')
+        .slice(0, 12)
+        .map((h) => (/[@\d]/.test(h) ? '(a value)' : h.length > 40 ? `${h.slice(0, 39)}…` : h));
       throw new InputError(
         'no-identity-column',
         path,
@@ -227,124 +246,179 @@ export async function readSource(
         `no name or e-mail column among: ${header.join(', ')}; name one with --map name=HEADER or --map email=HEADER`,
       );
     }
+    // The columns are named: the first non-blank row is the header, every row after it data.
+    rows.section(undefined, firstHeader, splitter.meta);
+    table.eachRow((row) => {
+      if (row.line > firstHeader.line) rows.row(row);
+    });
   }
-  const sections: Section[] =
-    first !== undefined
-      ? people
-      : [{ header: firstHeader, rows: table.rows.filter((r) => r.line > firstHeader.line) }];
-  const headerOf = (section: Section) =>
-    section.header.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const header = headerOf(sections[0] as Section);
-  const profile = options.profile ?? detectProfile(header.map(headerKey));
-  const dataRows = sections.reduce((n, s) => n + s.rows.length, 0);
-  if (sections.every((s) => s.rows.every((r) => isBlank(r.cells)))) {
-    throw new InputError(
-      'header-only',
-      path,
-      sections[0]?.header.line,
-      'the table has a header but no rows; export the list again',
-    );
-  }
+  return rows.result(delimiter);
+}
 
-  const fileGroup =
-    input.group ??
-    (options.groupFrom === 'dir' && input.dir !== undefined ? input.dir : groupFromName(path));
-  const defaultLabel = groupFromName(path);
-  const metaEvent =
-    meta.get('topic') ??
-    meta.get('meeting title') ??
-    meta.get('titel der besprechung') ??
-    meta.get('besprechungstitel');
-  const metaDateText =
-    meta.get('actual start time') ??
-    meta.get('start time') ??
-    meta.get('meeting start time') ??
-    meta.get('startzeit') ??
-    meta.get('beginn');
-  const metaDate =
-    metaDateText === undefined ? undefined : parseDate(metaDateText, DATE_ORDER[profile]);
+/**
+ * The people sections of one source, turned into records row by row as the SectionSplitter
+ * hands them on: its records, skipped rows, findings and summary.
+ */
+class PeopleRows {
+  private readonly records: SourceRecord[] = [];
+  private readonly skipped: SkippedRow[] = [];
+  private readonly findings: Finding[] = [];
+  private blank = 0;
+  private dataRows = 0;
+  private filledRows = 0;
+  /** The first section's header and what follows from it; the reader of the current section. */
+  private first:
+    | {
+        readonly header: string[];
+        readonly line: number;
+        readonly profile: Profile;
+        readonly fileGroup: string;
+        readonly label: string;
+        readonly date: string | undefined;
+      }
+    | undefined;
+  private columns: ColumnMap = {};
+  private width = 0;
+  private reader: RowReader | undefined;
 
-  const records: SourceRecord[] = [];
-  const skipped: SkippedRow[] = [];
-  const findings: Finding[] = [];
-  let blank = 0;
-  let columns: ColumnMap = {};
-  for (const section of sections) {
-    const sectionHeader = headerOf(section);
-    columns = mapColumns(sectionHeader, profile, options.map ?? {}, path);
+  constructor(
+    private readonly input: SourceInput,
+    private readonly sourceIndex: number,
+    private readonly options: ReadOptions,
+    private readonly table: Table,
+  ) {}
+
+  section(title: string | undefined, headerRow: TableRow, meta: ReadonlyMap<string, string>): void {
+    const path = this.input.name;
+    const { options, input } = this;
+    const sectionHeader = headerRow.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+    if (this.first === undefined) {
+      const profile = options.profile ?? detectProfile(sectionHeader.map(headerKey));
+      const metaEvent =
+        meta.get('topic') ??
+        meta.get('meeting title') ??
+        meta.get('titel der besprechung') ??
+        meta.get('besprechungstitel');
+      const metaDateText =
+        meta.get('actual start time') ??
+        meta.get('start time') ??
+        meta.get('meeting start time') ??
+        meta.get('startzeit') ??
+        meta.get('beginn');
+      this.first = {
+        header: sectionHeader,
+        line: headerRow.line,
+        profile,
+        fileGroup:
+          input.group ??
+          (options.groupFrom === 'dir' && input.dir !== undefined
+            ? input.dir
+            : groupFromName(path)),
+        label: metaEvent ?? groupFromName(path),
+        date: metaDateText === undefined ? undefined : parseDate(metaDateText, DATE_ORDER[profile]),
+      };
+    }
+    const first = this.first;
+    this.columns = mapColumns(sectionHeader, first.profile, options.map ?? {}, path);
     const keys = sectionHeader.map(headerKey);
     const seen = new Set<string>();
     for (const key of keys) {
       if (key !== '' && seen.has(key))
-        findings.push({ code: 'duplicate-header', path, line: section.header.line });
+        this.findings.push({ code: 'duplicate-header', path, line: headerRow.line });
       seen.add(key);
     }
-    const reader = new RowReader(keys, columns, profile, {
-      host: section.title !== undefined && HOST_TITLE.test(section.title),
-      fileGroup,
+    this.width = sectionHeader.length;
+    this.reader = new RowReader(keys, this.columns, first.profile, {
+      host: title !== undefined && HOST_TITLE.test(title),
+      fileGroup: first.fileGroup,
       groupForced: input.group !== undefined,
-      label: metaEvent ?? defaultLabel,
-      spaces: table.mayHoldUnusualSpace,
-      date: metaDate,
+      label: first.label,
+      spaces: this.table.mayHoldUnusualSpace,
+      date: first.date,
     });
-    for (const row of section.rows) {
-      if (isBlank(row.cells)) {
-        blank++;
-        continue;
-      }
-      const width = sectionHeader.length;
-      for (let i = width; i < row.cells.length; i++) {
-        if ((row.cells[i] as string).trim() !== '') {
-          findings.push({ code: 'ragged-row', path, line: row.line });
-          break;
-        }
-      }
-      const outcome = reader.record(row, sourceIndex);
-      if (outcome.kind === 'skip') {
-        skipped.push({ path, line: row.line, code: outcome.code });
-        continue;
-      }
-      if (outcome.unknownStatus) findings.push({ code: 'unknown-status', path, line: row.line });
-      const name = outcome.record.name;
-      if (table.mayHoldMojibake && name !== undefined && MOJIBAKE.test(name)) {
-        findings.push({ code: 'mojibake', path, line: row.line });
-      }
-      records.push(outcome.record);
-    }
   }
-  const summary: InputSummary = {
-    path,
-    group: fileGroup,
-    profile,
-    encoding: table.encoding,
-    delimiter: table.delimiter,
-    header,
-    columns: Object.fromEntries(
-      Object.entries(mapColumns(header, profile, options.map ?? {}, path)).map(([role, idx]) => [
-        role,
-        idx.map((i) => header[i] ?? ''),
-      ]),
-    ),
-    rows: dataRows,
-    records: records.length,
-    merged: 0,
-    skipped: skipped.length,
-    blank,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'),
-    hasAttendance:
-      HAS_ATTENDANCE.has(profile) ||
-      (profile === 'meetup' && header.some((h) => headerKey(h) === 'attendance')) ||
-      (profile === 'luma' && header.some((h) => headerKey(h) === 'checked_in_at')) ||
-      profile === 'eventbrite' ||
-      columns.status !== undefined,
-  };
-  return { summary, records, skipped, findings };
+
+  row(row: TableRow): void {
+    const path = this.input.name;
+    const { findings } = this;
+    this.dataRows++;
+    if (isBlank(row.cells)) {
+      this.blank++;
+      return;
+    }
+    this.filledRows++;
+    for (let i = this.width; i < row.cells.length; i++) {
+      if ((row.cells[i] as string).trim() !== '') {
+        findings.push({ code: 'ragged-row', path, line: row.line });
+        break;
+      }
+    }
+    const outcome = (this.reader as RowReader).record(row, this.sourceIndex);
+    if (outcome.kind === 'skip') {
+      this.skipped.push({ path, line: row.line, code: outcome.code });
+      return;
+    }
+    if (outcome.unknownStatus) findings.push({ code: 'unknown-status', path, line: row.line });
+    const name = outcome.record.name;
+    if (this.table.mayHoldMojibake && name !== undefined && MOJIBAKE.test(name)) {
+      findings.push({ code: 'mojibake', path, line: row.line });
+    }
+    this.records.push(outcome.record);
+  }
+
+  result(delimiter: string): ReadResult {
+    const { input, options, records, columns } = this;
+    const path = input.name;
+    const first = this.first as NonNullable<PeopleRows['first']>;
+    if (this.filledRows === 0) {
+      throw new InputError(
+        'header-only',
+        path,
+        first.line,
+        'the table has a header but no rows; export the list again',
+      );
+    }
+    const { header, profile } = first;
+    const summary: InputSummary = {
+      path,
+      group: first.fileGroup,
+      profile,
+      encoding: this.table.encoding,
+      delimiter,
+      header,
+      columns: Object.fromEntries(
+        Object.entries(mapColumns(header, profile, options.map ?? {}, path)).map(([role, idx]) => [
+          role,
+          idx.map((i) => header[i] ?? ''),
+        ]),
+      ),
+      rows: this.dataRows,
+      records: records.length,
+      merged: 0,
+      skipped: this.skipped.length,
+      blank: this.blank,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      hasAttendance:
+        HAS_ATTENDANCE.has(profile) ||
+        (profile === 'meetup' && header.some((h) => headerKey(h) === 'attendance')) ||
+        (profile === 'luma' && header.some((h) => headerKey(h) === 'checked_in_at')) ||
+        profile === 'eventbrite' ||
+        columns.status !== undefined,
+    };
+    return { summary, records, skipped: this.skipped, findings: this.findings };
+  }
 }
 
 /** A `netz hash` file: pseudonymous records, matched exactly on their pseudonyms. */
-function readHashed(input: SourceInput, table: Table, sourceIndex: number): ReadResult {
+function readHashed(
+  input: SourceInput,
+  table: Table,
+  rows: readonly TableRow[],
+  delimiter: string,
+  sourceIndex: number,
+): ReadResult {
   const path = input.name;
-  const read = readHashedRows(table.rows, path, sourceIndex);
+  const read = readHashedRows(rows, path, sourceIndex);
   if (read.records.length === 0) {
     throw new InputError(
       'header-only',
@@ -359,7 +433,7 @@ function readHashed(input: SourceInput, table: Table, sourceIndex: number): Read
     group: read.records[0]?.group ?? groupFromName(path),
     profile: 'netz-hash',
     encoding: table.encoding,
-    delimiter: table.delimiter,
+    delimiter,
     header,
     columns: {
       group: ['group'],
@@ -371,7 +445,7 @@ function readHashed(input: SourceInput, table: Table, sourceIndex: number): Read
       phone: ['phone'],
       platformId: ['platform_id'],
     },
-    rows: table.rows.length - 1,
+    rows: rows.length - 1,
     records: read.records.length,
     merged: 0,
     skipped: 0,

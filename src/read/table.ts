@@ -151,10 +151,15 @@ function parseError(
  * lines and its fields what lies between delimiters: split directly, as csv-parse would (a leading
  * BOM dropped; records end at the first kind of line end the text uses, CRLF, LF or CR, and any
  * other kind stays in the field; no record after a final line end). Eight times faster than the
- * parser on such exports, which are most of them; a test holds both to the same result.
+ * parser on such exports, which are most of them; a test holds both to the same result. The
+ * records go to `onRecord` a piece of lines at a time; false when the text holds a quote.
  */
-export function splitUnquoted(text: string, delimiter: string): string[][] | undefined {
-  if (text.includes('"')) return undefined;
+function eachUnquotedRecord(
+  text: string,
+  delimiter: string,
+  onRecord: (cells: string[]) => void,
+): boolean {
+  if (text.includes('"')) return false;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const cr = body.indexOf('\r');
   const lf = body.indexOf('\n');
@@ -166,106 +171,161 @@ export function splitUnquoted(text: string, delimiter: string): string[][] | und
           ? '\r\n'
           : '\r'
         : '\n';
-  const lines = end === undefined ? [body] : splitLines(body, end);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => line.split(delimiter));
+  const onLines = (lines: string[], last: boolean) => {
+    const count = last && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+    for (let k = 0; k < count; k++) onRecord((lines[k] as string).split(delimiter));
+  };
+  if (end === undefined) onLines([body], true);
+  else eachLinePiece(body, end, onLines);
+  return true;
+}
+
+/** The records of a text without a double quote (see eachUnquotedRecord); undefined with one. */
+export function splitUnquoted(text: string, delimiter: string): string[][] | undefined {
+  const records: string[][] = [];
+  return eachUnquotedRecord(text, delimiter, (cells) => records.push(cells)) ? records : undefined;
 }
 
 /** A character above U+00FF. */
 const WIDE = /[\u0100-\uffff]/g;
 
-/** Characters per one-byte piece of a text (splitLines). */
+/** Characters per piece of a text (eachLinePiece). */
 const PIECE = 512 * 1024;
 
 /**
- * body.split(end), with the lines as one-byte strings wherever they can be. V8 keeps a text with
- * one character above U+00FF (a Turkish ı, a Polish ł) as a two-byte string, and every line,
- * cell, name and e-mail split from it too: twice the memory. So such a text is copied into a
- * one-byte text, through Latin-1 bytes, with the lines holding wide characters blanked (spaces),
- * split there, and those few lines put back as copies of their own (a slice would keep the
- * two-byte text alive). 1M bench rows, whose every file holds some ı: peak RSS 1.48–1.54 →
- * 1.37–1.41 GB, the heap after resolving (texts included) 1.13 → 0.87 GB; no faster or slower.
+ * body.split(end), handed on a piece of about `piece` characters at a time (`last`: the final
+ * piece), so that the lines of a large file need not all be alive at once. The lines are
+ * one-byte strings wherever they can be: V8 keeps a text with one character above U+00FF (a
+ * Turkish ı, a Polish ł) as a two-byte string, and every line, cell, name and e-mail split from
+ * it too, at twice the memory. So such a text is copied into a one-byte text, through Latin-1
+ * bytes, with the lines holding wide characters blanked (spaces), split there, and those few
+ * lines put back as copies of their own (a slice would keep the two-byte text alive). 1M bench
+ * rows, whose every file holds some ı: peak RSS 1.48–1.54 → 1.37–1.41 GB, the heap after
+ * resolving (texts included) 1.13 → 0.87 GB; no faster or slower.
  */
-export function splitLines(body: string, end: string, piece: number = PIECE): string[] {
+export function eachLinePiece(
+  body: string,
+  end: string,
+  onLines: (lines: string[], last: boolean) => void,
+  piece: number = PIECE,
+): void {
   WIDE.lastIndex = 0;
   let wide = WIDE.exec(body);
-  if (wide === null) return body.split(end);
-  const bytes = Buffer.from(body, 'latin1');
+  let bytes: Buffer | undefined;
   const wideLines: { start: number; stop: number }[] = [];
-  while (wide !== null) {
-    const before = body.lastIndexOf(end, wide.index);
-    const start = before < 0 ? 0 : before + end.length;
-    const after = body.indexOf(end, wide.index);
-    const stop = after < 0 ? body.length : after;
-    bytes.fill(0x20, start, stop);
-    wideLines.push({ start, stop });
-    WIDE.lastIndex = stop;
-    wide = WIDE.exec(body);
+  if (wide !== null) {
+    bytes = Buffer.from(body, 'latin1');
+    while (wide !== null) {
+      const before = body.lastIndexOf(end, wide.index);
+      const start = before < 0 ? 0 : before + end.length;
+      const after = body.indexOf(end, wide.index);
+      const stop = after < 0 ? body.length : after;
+      bytes.fill(0x20, start, stop);
+      wideLines.push({ start, stop });
+      WIDE.lastIndex = stop;
+      wide = WIDE.exec(body);
+    }
   }
   // In pieces of lines under Node's limit for a string outside the heap (1 MiB): V8 counts
   // outside memory as pressure to collect garbage, and each piece of more than 128 KiB lies in
   // the large-object space, which the young generation's collections never copy.
-  const pieces: string[][] = [];
+  let next = 0;
   for (let from = 0; from <= body.length; ) {
     let to = Math.min(body.length, from + piece);
     if (to < body.length) {
-      const next = body.indexOf(end, to);
-      to = next < 0 ? body.length : next;
+      const after = body.indexOf(end, to);
+      to = after < 0 ? body.length : after;
     }
-    pieces.push(bytes.toString('latin1', from, to).split(end));
+    const lines = (
+      bytes === undefined ? body.slice(from, to) : bytes.toString('latin1', from, to)
+    ).split(end);
+    // Blanked lines keep their length, so each line's offset in the body is the piece's plus
+    // the lines and line ends before it.
+    let offset = from;
+    for (let k = 0; k < lines.length && next < wideLines.length; k++) {
+      const { start, stop } = wideLines[next] as { start: number; stop: number };
+      if (offset === start) {
+        lines[k] = Buffer.from(body.slice(start, stop), 'utf16le').toString('utf16le');
+        next++;
+      }
+      offset += (lines[k] as string).length + end.length;
+    }
     from = to + end.length;
+    onLines(lines, from > body.length);
   }
-  const lines = pieces.length === 1 ? (pieces[0] as string[]) : ([] as string[]).concat(...pieces);
-  // Blanked lines keep their length, so each line's offset in the body is the sum of the lines
-  // and line ends before it.
-  let offset = 0;
-  let next = 0;
-  for (let k = 0; k < lines.length && next < wideLines.length; k++) {
-    const { start, stop } = wideLines[next] as { start: number; stop: number };
-    if (offset === start) {
-      lines[k] = Buffer.from(body.slice(start, stop), 'utf16le').toString('utf16le');
-      next++;
-    }
-    offset += (lines[k] as string).length + end.length;
-  }
-  return lines;
 }
 
-/** Parses the whole text into rows (RFC 4180 quoting; CRLF, LF or CR line ends). */
-export function parseTable(text: string, path: string, forcedDelimiter?: string): Table {
+/** body.split(end), with the lines as one-byte strings wherever they can be (eachLinePiece). */
+export function splitLines(body: string, end: string, piece: number = PIECE): string[] {
+  const pieces: string[][] = [];
+  eachLinePiece(body, end, (lines) => pieces.push(lines), piece);
+  return pieces.length === 1 ? (pieces[0] as string[]) : ([] as string[]).concat(...pieces);
+}
+
+/** The delimiter of a text: the one asked for, else its `sep=` line's, else detectDelimiter's. */
+export function chooseDelimiter(text: string, forcedDelimiter?: string): string {
   const sep = stripSepLine(text);
-  const delimiter = forcedDelimiter ?? sep.delimiter ?? detectDelimiter(sep.text);
-  const rows: TableRow[] = [];
-  let records: string[][];
-  const split = splitUnquoted(sep.text, delimiter);
+  return forcedDelimiter ?? sep.delimiter ?? detectDelimiter(sep.text);
+}
+
+/**
+ * Reads the rows of a text (RFC 4180 quoting; CRLF, LF or CR line ends) and hands each to
+ * `onRow` as soon as it is read, none kept; returns the delimiter. An error `onRow` throws goes
+ * on as it is.
+ */
+export function eachTableRow(
+  text: string,
+  path: string,
+  onRow: (row: TableRow) => void,
+  forcedDelimiter?: string,
+): string {
+  const sep = stripSepLine(text);
+  const delimiter = forcedDelimiter ?? chooseDelimiter(text);
   // Split lines hold a line break in a cell only when the text mixes its kinds of line end.
-  const cellsMayBreak =
-    split === undefined ||
-    (sep.text.includes('\r') && sep.text.includes('\n') && MIXED_BREAKS.test(sep.text));
-  try {
-    records =
-      split ??
-      parse(sep.text, {
-        delimiter,
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: false,
-        bom: true,
-      });
-  } catch (error) {
-    throw parseError(error, path, sep.text, delimiter, sep.lines);
-  }
+  const mixed = sep.text.includes('\r') && sep.text.includes('\n') && MIXED_BREAKS.test(sep.text);
   // A record's line: the previous record's line, plus one, plus the line breaks inside its
   // quoted fields (cheaper than asking the parser for every record's position).
   let line = 1 + sep.lines;
-  for (const cells of records) {
-    rows.push({ line, cells });
+  let cellsMayBreak = mixed;
+  let failure: { error: unknown } | undefined;
+  const onRecord = (cells: string[]) => {
+    try {
+      onRow({ line, cells });
+    } catch (error) {
+      failure = { error };
+      throw error;
+    }
     line += 1;
-    if (!cellsMayBreak) continue;
+    if (!cellsMayBreak) return;
     for (const cell of cells) {
       if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) continue;
       line += cell.match(LINE_BREAK)?.length ?? 0;
     }
+  };
+  if (eachUnquotedRecord(sep.text, delimiter, onRecord)) return delimiter;
+  cellsMayBreak = true;
+  try {
+    parse(sep.text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+      on_record: (cells: string[]) => {
+        onRecord(cells);
+        return null;
+      },
+    });
+  } catch (error) {
+    if (failure !== undefined) throw failure.error;
+    throw parseError(error, path, sep.text, delimiter, sep.lines);
   }
+  return delimiter;
+}
+
+/** Parses the whole text into rows (eachTableRow, collected). */
+export function parseTable(text: string, path: string, forcedDelimiter?: string): Table {
+  const rows: TableRow[] = [];
+  const delimiter = eachTableRow(text, path, (row) => rows.push(row), forcedDelimiter);
   return { delimiter, rows };
 }
