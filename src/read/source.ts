@@ -470,26 +470,38 @@ interface RowContext {
   readonly spaces: boolean;
 }
 
+/** An event's string and the strings of its parts, as its first row wrote them. */
+interface EventParts {
+  readonly group: string;
+  readonly label: string;
+  readonly date: string;
+  readonly event: string;
+}
+
 /** Turns the cells of one data row into a record, following the profile's conventions. */
 class RowReader {
-  /** One string per event, shared by its rows (later stages look events up by it). */
-  private readonly events = new Map<string, string>();
+  /**
+   * Per event its string and the group and label strings of its first row, shared by all its
+   * rows: later stages look events and groups up by them, and a group or event column would
+   * otherwise give every row strings of its own (one 1M-row export: a million group strings).
+   */
+  private readonly events = new Map<string, EventParts>();
 
-  /** The last event's parts and string: rows of one event usually follow each other. */
-  private last: { group: string; label: string; date: string; event: string } | undefined;
+  /** The last event's parts: rows of one event usually follow each other. */
+  private last: EventParts | undefined;
 
-  private event(group: string, label: string, date: string): string {
+  private event(group: string, label: string, date: string): EventParts {
     const last = this.last;
     if (last !== undefined && last.group === group && last.label === label && last.date === date)
-      return last.event;
+      return last;
     const key = `${group}\u0000${label}\u0000${date}`;
-    let event = this.events.get(key);
-    if (event === undefined) {
-      event = key;
-      this.events.set(key, key);
+    let parts = this.events.get(key);
+    if (parts === undefined) {
+      parts = { group, label, date, event: key };
+      this.events.set(key, parts);
     }
-    this.last = { group, label, date, event };
-    return event;
+    this.last = parts;
+    return parts;
   }
 
   /** Status values repeat on every row: each distinct text is read once. */
@@ -648,12 +660,13 @@ class RowReader {
     const platform = this.profile.startsWith('meetup') ? 'meetup' : this.profile;
     const platformId =
       rawId === undefined ? undefined : `${platform}:${rawId.replace(/^user\s+/i, '')}`;
+    const event = this.event(group, eventLabel, date ?? '');
     const record: SourceRecord = {
       source,
       line: row.line,
-      group,
-      event: this.event(group, eventLabel, date ?? ''),
-      eventLabel,
+      group: event.group,
+      event: event.event,
+      eventLabel: event.label,
       date,
       status: found ?? DEFAULT_STATUS[this.profile],
       role: this.role(cells),
