@@ -9,7 +9,8 @@
 // same with SQL. The core numbers of netz and
 // DuckDB must be equal; the run fails loudly when they differ or the peer cannot run. pandas must
 // agree too when it runs; networkx times the person projection, sampled betweenness with netz's
-// pivot count and Louvain, up to a size its memory allows.
+// pivot count and Louvain, up to a size its memory allows. Last, the same rows as one file (a
+// Group column) with `--match exact`: the same report, at about the cost of the files one per group.
 // Usage: node bench/scale.mjs [--sizes 10000,100000,1000000] [--runs 3]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -280,6 +281,26 @@ for (const size of SIZES) {
   );
   if (py !== undefined)
     console.log(`  pandas + networkx: ${describePeer(py, exactRuns[0].report)}`);
+  // The same rows as one export (a platform-wide download), the group in a column: read as a
+  // stream of rows, it should cost about what the 50 files cost, and give the same report.
+  const oneDir = join(here, 'data', `${size}-one-file`);
+  rmSync(oneDir, { recursive: true, force: true });
+  mkdirSync(oneDir, { recursive: true });
+  writeFileSync(join(oneDir, 'export.csv'), oneFile(files));
+  const oneRuns = [];
+  for (let k = 0; k < RUNS; k++) oneRuns.push(fullRun(oneDir, 'exact'));
+  const core = (report) =>
+    JSON.stringify([report.totals, report.groups, report.pairs, report.fish.groupsPerPerson]);
+  if (core(oneRuns[0].report) !== core(exactRuns[0].report))
+    fail(`${size} rows: one file and ${files.length} files give different reports`);
+  const one = {
+    seconds: median(oneRuns.map((r) => r.seconds)),
+    rss: median(oneRuns.map((r) => r.rss)),
+  };
+  rowsOut[rowsOut.length - 1].one = one;
+  console.log(
+    `  as one file: --match exact ${one.seconds.toFixed(2)} s, ${Math.round(one.rss)} MB (the same groups, pairs and people as the ${files.length} files)`,
+  );
 }
 console.log(
   '\n| rows | people | full report | rows/s | peak RSS | × previous size | --match exact | its RSS | core sections | DuckDB | core / DuckDB | core by the CLI | its / DuckDB |',
@@ -290,6 +311,15 @@ console.log(
 for (const r of rowsOut)
   console.log(
     `| ${r.rows} | ${r.people} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rows / r.seconds)} | ${Math.round(r.rss)} MB | ${r.growth === null ? '–' : r.growth.toFixed(1)} | ${r.exactSeconds.toFixed(2)} s | ${Math.round(r.exactRss)} MB | ${r.core.toFixed(2)} s | ${r.duck.toFixed(2)} s | ${(r.core / r.duck).toFixed(1)} | ${r.cliCore.toFixed(2)} s | ${(r.cliCore / r.duck).toFixed(1)} |`,
+  );
+console.log(
+  '\nThe same rows as one file (a Group column), --match exact, against the files one per group:',
+);
+console.log('\n| rows | one file | its RSS | one file per group | its RSS |');
+console.log('| ---: | ---: | ---: | ---: | ---: |');
+for (const r of rowsOut)
+  console.log(
+    `| ${r.rows} | ${r.one.seconds.toFixed(2)} s | ${Math.round(r.one.rss)} MB | ${r.exactSeconds.toFixed(2)} s | ${Math.round(r.exactRss)} MB |`,
   );
 if (interpreter === undefined)
   console.log(
@@ -316,6 +346,18 @@ else {
     const wholeRatio = py.whole === undefined ? '–' : (r.seconds / py.whole).toFixed(2);
     console.log(`| ${r.rows} | ${core} | ${coreRatio} | ${whole} | ${wholeRatio} |`);
   }
+}
+
+/** The generated files as one export: a Group column (each file's name) before their columns. */
+function oneFile(files) {
+  const lines = [];
+  for (const f of files) {
+    const group = f.name.replace(/\.csv$/, '');
+    const [header, ...rows] = f.text.split('\n');
+    if (lines.length === 0) lines.push(`Group,${header}`);
+    for (const row of rows) if (row !== '') lines.push(`${group},${row}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** One line on the Python peer's run: its steps and the graph it built. */
