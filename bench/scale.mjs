@@ -10,7 +10,8 @@
 // DuckDB must be equal; the run fails loudly when they differ or the peer cannot run. pandas must
 // agree too when it runs; networkx times the person projection, sampled betweenness with netz's
 // pivot count and Louvain, up to a size its memory allows. Last, the same rows as one file (a
-// Group column) with `--match exact`: the same report, at about the cost of the files one per group.
+// Group column, every field quoted) with `--match exact`: the same report, at about the cost of
+// the files one per group.
 // Usage: node bench/scale.mjs [--sizes 10000,100000,1000000] [--runs 3]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -281,8 +282,9 @@ for (const size of SIZES) {
   );
   if (py !== undefined)
     console.log(`  pandas + networkx: ${describePeer(py, exactRuns[0].report)}`);
-  // The same rows as one export (a platform-wide download), the group in a column: read as a
-  // stream of rows, it should cost about what the 50 files cost, and give the same report.
+  // The same rows as one export (a platform-wide download, every field quoted), the group in a
+  // column: read as a stream of rows, it should cost about what the 50 files cost, and give the
+  // same report.
   const oneDir = join(here, 'data', `${size}-one-file`);
   rmSync(oneDir, { recursive: true, force: true });
   mkdirSync(oneDir, { recursive: true });
@@ -299,7 +301,7 @@ for (const size of SIZES) {
   };
   rowsOut[rowsOut.length - 1].one = one;
   console.log(
-    `  as one file: --match exact ${one.seconds.toFixed(2)} s, ${Math.round(one.rss)} MB (the same groups, pairs and people as the ${files.length} files)`,
+    `  as one quoted file: --match exact ${one.seconds.toFixed(2)} s, ${Math.round(one.rss)} MB (the same groups, pairs and people as the ${files.length} files)`,
   );
 }
 console.log(
@@ -313,7 +315,7 @@ for (const r of rowsOut)
     `| ${r.rows} | ${r.people} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rows / r.seconds)} | ${Math.round(r.rss)} MB | ${r.growth === null ? '–' : r.growth.toFixed(1)} | ${r.exactSeconds.toFixed(2)} s | ${Math.round(r.exactRss)} MB | ${r.core.toFixed(2)} s | ${r.duck.toFixed(2)} s | ${(r.core / r.duck).toFixed(1)} | ${r.cliCore.toFixed(2)} s | ${(r.cliCore / r.duck).toFixed(1)} |`,
   );
 console.log(
-  '\nThe same rows as one file (a Group column), --match exact, against the files one per group:',
+  '\nThe same rows as one file (a Group column, every field quoted), --match exact, against the files one per group:',
 );
 console.log('\n| rows | one file | its RSS | one file per group | its RSS |');
 console.log('| ---: | ---: | ---: | ---: | ---: |');
@@ -348,14 +350,18 @@ else {
   }
 }
 
-/** The generated files as one export: a Group column (each file's name) before their columns. */
+/**
+ * The generated files as one export, every field quoted as platforms write them: a Group column
+ * (each file's name) before their columns (whose values hold no quote or comma).
+ */
 function oneFile(files) {
+  const quoted = (line) => `"${line.split(',').join('","')}"`;
   const lines = [];
   for (const f of files) {
     const group = f.name.replace(/\.csv$/, '');
     const [header, ...rows] = f.text.split('\n');
-    if (lines.length === 0) lines.push(`Group,${header}`);
-    for (const row of rows) if (row !== '') lines.push(`${group},${row}`);
+    if (lines.length === 0) lines.push(quoted(`Group,${header}`));
+    for (const row of rows) if (row !== '') lines.push(quoted(`${group},${row}`));
   }
   return `${lines.join('\n')}\n`;
 }
