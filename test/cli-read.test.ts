@@ -288,6 +288,86 @@ describe('hosts, attendance and standard input', () => {
   });
 });
 
+describe('one export for all groups, every field quoted', () => {
+  // The same attendance as three files (a.csv, b.csv, c.csv: the group from the file name) and
+  // as one quoted export with a Gruppe column, whose fields hold a comma, doubled quotes and,
+  // in one note, a line break (from there csv-parse reads the rest). By hand: A = {Anke, Jürgen,
+  // Lena}, B = {Anke, Jürgen}, C = {Anke, Ute}; exclusive: Lena (A), Ute (C); A–B share 2
+  // (Jaccard 2/3), A–C 1 (1/4), B–C 1 (1/3).
+  const dir = join(scratch, 'one-export');
+  const files = join(dir, 'files');
+  const one = join(dir, 'one');
+  mkdirSync(files, { recursive: true });
+  mkdirSync(one, { recursive: true });
+  writeFileSync(
+    join(files, 'A.csv'),
+    'Name,E-Mail\nAnke Büscher,anke@x.example\nJürgen Köhler,jk@x.example\nLena Vogt,lena@x.example\n',
+  );
+  writeFileSync(
+    join(files, 'B.csv'),
+    'Name,E-Mail\nAnke Büscher,anke@x.example\nJürgen Köhler,jk@x.example\n',
+  );
+  writeFileSync(
+    join(files, 'C.csv'),
+    'Name,E-Mail\nAnke Büscher,anke@x.example\nUte Kahl,ute@x.example\n',
+  );
+  writeFileSync(
+    join(one, 'export.csv'),
+    [
+      '"Gruppe","Name","E-Mail","Firma","Notiz"',
+      '"A","Anke Büscher","anke@x.example","Büscher, Anke GbR",""',
+      '"A","Jürgen Köhler","jk@x.example","",""',
+      '"A","Lena ""Lenni"" Vogt","lena@x.example","",""',
+      '"B","Anke Büscher","anke@x.example","",""',
+      '"B","Jürgen Köhler","jk@x.example","","zwei',
+      'Zeilen"',
+      '"C","Anke Büscher","anke@x.example","",""',
+      '"C","Ute Kahl","ute@x.example","",""',
+      '',
+    ].join('\r\n'),
+  );
+  const report = (at: string) =>
+    JSON.parse(netz(['overlap', at, '--match', 'exact', '-f', 'json', '--min-groups', '2']).stdout);
+
+  it('gives the groups and pairs counted by hand, as the files one per group do', () => {
+    const fromOne = report(one);
+    const fromFiles = report(files);
+    for (const r of [fromOne, fromFiles]) {
+      expect(
+        r.groups.map((g: { name: string; people: number; exclusive: number }) => [
+          g.name,
+          g.people,
+          g.exclusive,
+        ]),
+      ).toEqual([
+        ['A', 3, 1],
+        ['B', 2, 0],
+        ['C', 2, 1],
+      ]);
+      expect(
+        r.pairs.map((p: { a: string; b: string; shared: number; jaccard: number }) => [
+          p.a,
+          p.b,
+          p.shared,
+          p.jaccard,
+        ]),
+      ).toEqual([
+        ['A', 'B', 2, 2 / 3],
+        ['A', 'C', 1, 1 / 4],
+        ['B', 'C', 1, 1 / 3],
+      ]);
+      expect(r.totals.people).toBe(4);
+    }
+    // The note's line break puts the rows after it one line further down: all 7 rows read.
+    const inspect = JSON.parse(netz(['inspect', join(one, 'export.csv'), '-f', 'json']).stdout);
+    expect(inspect.inputs[0].rows).toBe(7);
+    expect(inspect.inputs[0].records).toBe(7);
+    const people = JSON.parse(netz(['people', one, '--match', 'exact', '-f', 'json']).stdout);
+    const lena = people.people.find((p: { name: string }) => p.name.startsWith('Lena'));
+    expect(lena.name).toBe('Lena "Lenni" Vogt');
+  });
+});
+
 describe('unusable inputs through the binary', () => {
   it.each([
     ['legacy-meetup-members.xls', /legacy Excel \.xls file; save it as \.xlsx/],
