@@ -104,6 +104,17 @@ const LINE_BREAK = /\r\n|\r|\n/g;
 /** A CR not before an LF, or an LF not after a CR. */
 const MIXED_BREAKS = /\r(?!\n)|(?<!\r)\n/;
 
+/**
+ * How csv-parse reads a table: rows of any width, a quote inside an unquoted field kept as it
+ * is, blank lines as rows, a BOM dropped.
+ */
+export const CSV_OPTIONS = Object.freeze({
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+  bom: true,
+});
+
 /** The error for a text the parser refuses, at the line where the parser stopped. */
 function parseError(
   error: unknown,
@@ -116,11 +127,8 @@ function parseError(
   let nextLine = 1 + sepLines;
   try {
     parse(text, {
+      ...CSV_OPTIONS,
       delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: true,
       on_record: (_record: string[], context: { lines: number }) => {
         nextLine = context.lines + 1 + sepLines;
         return null;
@@ -384,11 +392,8 @@ export function eachTableRow(
   cellsMayBreak = true;
   try {
     parse(fromStart ? sep.text : stop.rest, {
+      ...CSV_OPTIONS,
       delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: true,
       ...(fromStart || stop.end === undefined ? {} : { record_delimiter: stop.end }),
       on_record: (cells: string[]) => {
         onRecord(cells);
