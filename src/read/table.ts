@@ -162,8 +162,9 @@ function parseError(
  * stays in the field; no record after a final line end). In a text with quotes, a line whose
  * every quote is RFC 4180's (a field that starts and ends with one, doubled inside) is split by
  * splitQuotedLine; at the first line that is not (a quoted field going on over the line end, a
- * quote inside a field), the rest is left to the parser. Eight times faster than the parser on
- * unquoted exports, three on quoted ones; a property test holds both to the parser's result. The
+ * quote inside a field), the rest is left to the parser. Eight times faster than the parser,
+ * quoted or not (189,012 fully quoted rows: 0.10–0.11 against 0.81–0.90 s); a property test holds
+ * both to the parser's result. The
  * records go to `onRecord` a piece of lines at a time. Returns where the parser must take over
  * (`at` in the text without its BOM, `rest`: the text from there, `end`: the line end the records
  * use) or undefined when all is read.
