@@ -181,18 +181,18 @@ async function readTable(input: SourceInput, options: ReadOptions): Promise<Tabl
       'this is not a text table (binary content); export the list as CSV',
     );
   }
-  const mayHoldUnusualSpace = (delimiter: string) =>
-    text.includes('"') ||
-    (text.includes('\r') && text.includes('\n') && LONE_BREAK.test(text)) ||
-    (delimiter === '\t' ? UNUSUAL_SPACE_BUT_TAB : UNUSUAL_SPACE).test(text);
   const delimiter = chooseDelimiter(text, options.delimiter);
   return {
     eachRow: (onRow) => eachTableRow(text, path, onRow, delimiter),
     encoding,
     mayHoldMojibake: holdsMojibakeMark(text),
-    mayHoldUnusualSpace: mayHoldUnusualSpace(delimiter),
+    mayHoldUnusualSpace:
+      text.includes('"') ||
+      (text.includes('\r') && text.includes('\n') && LONE_BREAK.test(text)) ||
+      (delimiter === '\t' ? UNUSUAL_SPACE_BUT_TAB : UNUSUAL_SPACE).test(text),
   };
 }
+
 /** Reads one source; throws InputError when it cannot be used at all. */
 export async function readSource(
   input: SourceInput,
@@ -266,7 +266,7 @@ class PeopleRows {
   private blank = 0;
   private dataRows = 0;
   private filledRows = 0;
-  /** The first section's header and what follows from it; the reader of the current section. */
+  /** The first section's header and what follows from it (profile, group, the preamble's event). */
   private first:
     | {
         readonly header: string[];
