@@ -319,6 +319,39 @@ describe('readSource accounting', async () => {
     );
     expect(r.summary.columns).toEqual({ email: ['E-MAIL-ADRESSE'], name: ['TEILNEHMER'] });
   });
+
+  it('folds a line break inside a name into a space, where the parser reads and in mixed line ends', async () => {
+    // Quoted: rows 2 and 3 are split directly, the name of line 4 goes on over its line end, so
+    // the parser reads from there (the name "Ute\nKahl" is "Ute Kahl"; Jan's row starts on line 6).
+    const quoted = await readSource(
+      {
+        name: 'q.csv',
+        bytes: utf8(
+          '"Name","E-Mail"\n"Anke Büscher","a@x.example"\n"Lena Vogt","l@x.example"\n"Ute\nKahl","u@x.example"\n"Jan Peters","j@x.example"\n',
+        ),
+      },
+      0,
+    );
+    expect(quoted.records.map((r) => [r.line, r.name])).toEqual([
+      [2, 'Anke Büscher'],
+      [3, 'Lena Vogt'],
+      [4, 'Ute Kahl'],
+      [6, 'Jan Peters'],
+    ]);
+    // Unquoted with CRLF line ends: the lone LF stays in Ute's cell (csv-parse's rule) and is a
+    // space in her name.
+    const mixed = await readSource(
+      {
+        name: 'm.csv',
+        bytes: utf8('Name;E-Mail\r\nUte\nKahl;u@x.example\r\nAnke;a@x.example\r\n'),
+      },
+      0,
+    );
+    expect(mixed.records.map((r) => [r.line, r.name])).toEqual([
+      [2, 'Ute Kahl'],
+      [4, 'Anke'],
+    ]);
+  });
 });
 
 describe('inputs that cannot be used', () => {

@@ -116,7 +116,7 @@ export class SectionSplitter {
         return;
       }
       this.held = undefined;
-      this.place(held.row, isHeaderOfPeople(row, true, this.spaces) ? held.cell : undefined);
+      this.place(held.row, this.isPeopleHeader(row, true) ? held.cell : undefined);
       for (const blank of held.blanks) this.place(blank, undefined);
     }
     const lone = this.wide ? onlyCell(row) : undefined;
@@ -216,7 +216,7 @@ export class SectionSplitter {
   }
 
   private isPeopleHeader(row: TableRow, strict: boolean): boolean {
-    return isHeaderOfPeople(row, strict, this.spaces);
+    return isHeaderOfPeople(row, strict, this.spaces || row.breaks === true);
   }
 }
 

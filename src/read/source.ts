@@ -127,9 +127,10 @@ interface Table {
    */
   readonly mayHoldMojibake: boolean;
   /**
-   * False when no cell can hold unusual white space (two in a row, or any other than " "): the
-   * text has none outside line ends (and tab delimiters), no quotes (a quoted cell may hold a line
-   * break) and no mixed line ends (a split line keeps the other kind). Then cells are only trimmed.
+   * False when no cell can hold unusual white space (two in a row, or any other than " ") other
+   * than a line break: the text has none outside line ends (and tab delimiters). A row whose cells
+   * may hold a line break says so itself (TableRow.breaks: a row the parser read, or a text that
+   * mixes its kinds of line end). Then cells are only trimmed.
    */
   readonly mayHoldUnusualSpace: boolean;
 }
@@ -137,8 +138,6 @@ interface Table {
 /** White space other than " " and line ends, or two spaces in a row (tab delimiters aside). */
 const UNUSUAL_SPACE = /[^\S \r\n]| {2}/;
 const UNUSUAL_SPACE_BUT_TAB = /[^\S \t\r\n]| {2}/;
-/** A CR not before an LF, or an LF not after a CR (in a text that has both: mixed line ends). */
-const LONE_BREAK = /\r(?!\n)|(?<!\r)\n/;
 
 /**
  * Whether a text holds a mark every match of MOJIBAKE contains (U+FFFD, "Ã", "â€"). Three
@@ -186,10 +185,8 @@ async function readTable(input: SourceInput, options: ReadOptions): Promise<Tabl
     eachRow: (onRow) => eachTableRow(text, path, onRow, delimiter),
     encoding,
     mayHoldMojibake: holdsMojibakeMark(text),
-    mayHoldUnusualSpace:
-      text.includes('"') ||
-      (text.includes('\r') && text.includes('\n') && LONE_BREAK.test(text)) ||
-      (delimiter === '\t' ? UNUSUAL_SPACE_BUT_TAB : UNUSUAL_SPACE).test(text),
+    // A line break inside a cell is the row's to say (TableRow.breaks).
+    mayHoldUnusualSpace: (delimiter === '\t' ? UNUSUAL_SPACE_BUT_TAB : UNUSUAL_SPACE).test(text),
   };
 }
 
@@ -570,7 +567,7 @@ class RowReader {
   /** The first filled cell of the columns (tidied; "--" counts as empty). */
   private first(cells: readonly string[], columns: readonly number[]): string | undefined {
     for (let k = 0; k < columns.length; k++) {
-      const v = tidy(cells[columns[k] as number], this.context.spaces);
+      const v = tidy(cells[columns[k] as number], this.spaces);
       if (v !== undefined && v !== '--') return v;
     }
     return undefined;
@@ -616,8 +613,12 @@ class RowReader {
     return 'attendee';
   }
 
+  /** Whether the row being read may hold unusual white space (the table's, or a line break). */
+  private spaces = true;
+
   record(row: TableRow, source: number): RowOutcome {
     const cells = row.cells;
+    this.spaces = this.context.spaces || row.breaks === true;
     const firstName = this.first(cells, this.at.firstName);
     const lastName = this.first(cells, this.at.lastName);
     // Both parts are tidy already: joined by one space they stay tidy. Joined by join(), not a
@@ -631,7 +632,7 @@ class RowReader {
     let name = this.first(cells, this.at.name) ?? joined;
     const emails: string[] = [];
     for (const i of this.at.email) {
-      const v = tidy(cells[i], this.context.spaces);
+      const v = tidy(cells[i], this.spaces);
       if (v === undefined) continue;
       for (const address of emailsInCell(v)) if (!emails.includes(address)) emails.push(address);
     }

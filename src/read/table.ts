@@ -7,6 +7,11 @@ export interface TableRow {
   /** 1-based physical line where the row starts. */
   readonly line: number;
   readonly cells: readonly string[];
+  /**
+   * Whether a cell may hold a line break: a row the parser read (a quoted field may go on over
+   * the line end), or any row of a text that mixes its kinds of line end. Unset: none can.
+   */
+  readonly breaks?: boolean;
 }
 
 export interface Table {
@@ -372,7 +377,7 @@ export function eachTableRow(
   let failure: { error: unknown } | undefined;
   const onRecord = (cells: string[]) => {
     try {
-      onRow({ line, cells });
+      onRow({ line, cells, breaks: cellsMayBreak });
     } catch (error) {
       failure = { error };
       throw error;
