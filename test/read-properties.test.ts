@@ -182,6 +182,9 @@ describe('texts without quotes are split directly', () => {
         const source = (bom ? '\uFEFF' : '') + body.join('');
         const parsed = parse(source, { ...CSV_OPTIONS, delimiter });
         expect(splitUnquoted(source, delimiter)).toEqual(parsed);
+        // A row whose cell keeps a line break of the other kind says so (TableRow.breaks).
+        for (const row of parseTable(source, 'p.csv', delimiter).rows)
+          if (row.cells.some((c) => /[\r\n]/.test(c))) expect(row.breaks).toBe(true);
       }),
       { numRuns: RUNS, seed: SEED },
     );
@@ -191,8 +194,8 @@ describe('texts without quotes are split directly', () => {
     // Quoted fields (with delimiters, doubled quotes and line breaks inside), stray and unclosed
     // quotes, text after a closing quote: lines whose quotes are all RFC 4180's are split, the
     // rest goes to csv-parse from the first line that is not. The expected rows are csv-parse's,
-    // each at line 1 + the rows and the line breaks inside the cells before it; when csv-parse
-    // refuses the text, so does the reader.
+    // each at line 1 + the rows and the line breaks inside the cells before it, and marked as
+    // holding a line break where a cell does; when csv-parse refuses the text, so does the reader.
     const quotedPiece = fc.oneof(
       piece,
       fc.constantFrom('"', '""', '"x,y"', '"a;""b"""', '"zwei\nZeilen"', '"r\r\nn"'),
@@ -245,8 +248,15 @@ describe('texts without quotes are split directly', () => {
           expected = undefined;
         }
         const read = () => parseTable(source, 'q.csv', delimiter).rows;
-        if (expected === undefined) expect(read).toThrow(InputError);
-        else expect(read()).toEqual(expected);
+        if (expected === undefined) {
+          expect(read).toThrow(InputError);
+          return;
+        }
+        const rows = read();
+        expect(rows.map(({ line, cells }) => ({ line, cells }))).toEqual(expected);
+        // A row whose cell holds a line break says so (TableRow.breaks).
+        for (const row of rows)
+          if (row.cells.some((c) => /[\r\n]/.test(c))) expect(row.breaks).toBe(true);
       }),
       { numRuns: RUNS, seed: SEED },
     );
